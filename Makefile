@@ -1,0 +1,55 @@
+# Two commands do everything on a machine that has only Python 3.11+:
+#   make html   build the site into _build/html (warnings are errors)
+#   make test   run the test suite
+# Both create .venv and install the pinned requirements on first use.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+BIN          = $(VENV)/bin
+SPHINXOPTS  ?= -W --keep-going -n
+SOURCEDIR    = .
+BUILDDIR     = _build
+STAMP        = $(VENV)/.installed
+
+.PHONY: help html test lint clean livehtml lock
+
+help:
+	@echo "make html      build the site into $(BUILDDIR)/html (-W --keep-going, nitpicky)"
+	@echo "make test      run the test suite"
+	@echo "make lint      ruff (lint + format check) and mypy"
+	@echo "make livehtml  rebuild and reload the site in a browser on every save"
+	@echo "make clean     remove the build output (keeps .venv)"
+	@echo "make lock      re-pin requirements/*.txt from pyproject.toml"
+
+# (Re)install whenever the pinned requirements change.
+$(STAMP): requirements/dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	@touch $@
+
+html: $(STAMP)
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) $(O) $(SOURCEDIR) $(BUILDDIR)/html
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(O)
+
+lint: $(STAMP)
+	$(BIN)/ruff check _ext tests conf.py
+	$(BIN)/ruff format --check _ext tests conf.py
+	$(BIN)/mypy
+
+livehtml: $(STAMP)
+	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) $(O) $(SOURCEDIR) $(BUILDDIR)/html \
+		--ignore "$(BUILDDIR)" --ignore "*/categories/*" --watch _ext
+
+clean:
+	rm -rf $(BUILDDIR)
+
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url \
+		--no-emit-find-links -o requirements/docs.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url \
+		--no-emit-find-links --extra test --extra lint --extra live \
+		-o requirements/dev.txt pyproject.toml

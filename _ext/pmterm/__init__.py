@@ -1,0 +1,62 @@
+"""pmterm: a Sphinx extension for structured product-management glossary terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import config, nodes
+from .directives import (
+    CategoriesDirective,
+    CategoryDirective,
+    PartDirective,
+    PmTermDirective,
+    WarningsDirective,
+)
+from .domain import PmTermDomain, check_consistency, register_with_std
+from .pages import write_category_pages
+from .render import FaqDetailsTransform, fill_indexes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "0.1.0"
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+#: Bump whenever the shape of the data kept on the environment changes.
+ENV_VERSION = 1
+
+PART_NAMES = ("why", "practice", "pitfalls", "related", "faq")
+
+
+def add_static_path(app: Sphinx) -> None:
+    """Ship the extension's CSS with it, so other projects get it without copying."""
+    if app.builder.format == "html" and str(STATIC_DIR) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    config.register(app)
+    nodes.register(app)
+    app.add_domain(PmTermDomain)
+    app.add_directive("pmterm", PmTermDirective)
+    for part in PART_NAMES:
+        app.add_directive(part, PartDirective)
+    app.add_directive("pmterm-category", CategoryDirective)
+    app.add_directive("pmterm-categories", CategoriesDirective)
+    app.add_directive("pmterm-warnings", WarningsDirective)
+    app.add_post_transform(FaqDetailsTransform)
+    app.connect("builder-inited", write_category_pages)
+    app.connect("env-updated", register_with_std)
+    app.connect("env-check-consistency", check_consistency)
+    app.connect("doctree-resolved", fill_indexes)
+    app.connect("builder-inited", add_static_path)
+    app.add_css_file("pmterm.css")
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,38 @@
+"""Configuration values and their validation (warned once, at ``config-inited``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+def register(app: Sphinx) -> None:
+    # Categories change what the directives read (titles, links): rebuild "env".
+    app.add_config_value("pmterm_categories", [], "env", types=frozenset({list, tuple}))
+    app.add_config_value("pmterm_category_dir", "glossary/categories", "env", types=frozenset({str}))
+    app.connect("config-inited", validate)
+
+
+def validate(app: Sphinx, config: Config) -> None:
+    """Keep only well-formed categories with unique slugs, warning about the rest."""
+    good: list[dict[str, str]] = []
+    slugs: set[str] = set()
+    for i, entry in enumerate(config.pmterm_categories):
+        ok = isinstance(entry, dict) and all(
+            isinstance(entry.get(k), str) and entry[k].strip() for k in ("slug", "name")
+        )
+        if not ok or entry["slug"] in slugs:
+            warn(
+                Subtype.BAD_CONFIG,
+                f"pmterm_categories[{i}] needs a unique 'slug' and a 'name': {entry!r}",
+                str(app.confdir / "conf.py"),
+            )
+            continue
+        slugs.add(entry["slug"])
+        good.append({"slug": entry["slug"], "name": entry["name"], "description": str(entry.get("description", ""))})
+    config.pmterm_categories = good

@@ -1,0 +1,418 @@
+"""The authoring format: ``pmterm`` and the parts nested in it.
+
+A term is one ``pmterm`` directive. Paragraphs written directly in it are the
+definition; the other parts are nested directives, so each part's body is plain
+MyST (links, lists, emphasis, ``{term}`` references)::
+
+    ::::{pmterm} Head of Product
+    :category: career-growth
+    :aliases: Head of Product Management
+
+    Definition paragraphs...
+
+    :::{why}
+    :::
+    :::{practice}
+    :::
+    :::{pitfalls}
+    :::
+    :::{related} Chief Product Officer
+    One-line note.
+    :::
+    :::{faq} A question readers ask?
+    The answer.
+    :::
+    ::::
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_id
+
+from .domain import FaqRecord, RelatedRecord, TermRecord, pmterm_domain
+from .nodes import pmterm_index, pmterm_part
+from .warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+#: Parts that appear once, in this order, each under its own heading.
+SECTION_PARTS: dict[str, str] = {
+    "why": "Why it matters",
+    "practice": "How it works in practice",
+    "pitfalls": "Common pitfalls",
+}
+RELATED_TITLE = "Related terms"
+FAQ_TITLE = "Frequently asked questions"
+DEFINITION_TITLE = "Definition"
+
+_OPEN_TERM = "pmterm:open-term"
+_OPEN_PART = "pmterm:open-part"
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+
+
+class _Unknown(str):
+    """The value of an option the directive does not declare."""
+
+
+class OpenOptionSpec(dict[str, "Callable[[str | None], Any]"]):
+    """An option spec that accepts any name, so an unknown option becomes a located
+    ``pmterm.unknown-option`` warning instead of a parser error that drops the term."""
+
+    def __missing__(self, key: str) -> Callable[[str | None], Any]:
+        return lambda value: _Unknown(value or "")
+
+
+def first_sentence(text: str) -> str:
+    """The summary: the definition's first sentence (it ends at ``. `` before a capital)."""
+    text = " ".join(text.split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0]
+
+
+def split_aliases(value: str | None) -> list[str]:
+    return [a for a in (" ".join(part.split()) for part in (value or "").split(",")) if a]
+
+
+class PmTermDirective(SphinxDirective):
+    """Define one glossary term: a titled section with its parts, registered as a ``term``."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = OpenOptionSpec(  # type: ignore[misc]
+        {"category": directives.unchanged, "aliases": directives.unchanged}
+    )
+
+    def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        name = " ".join(self.arguments[0].split()) if self.arguments else ""
+        if self.env.temp_data.get(_OPEN_TERM):
+            warn(Subtype.MISPLACED, "a pmterm directive cannot be nested in another term", location)
+            return self._parse_plain()
+        if not re.search(r"\w", name):
+            warn(
+                Subtype.MISSING_NAME,
+                "pmterm directive without a term name; its content is shown without a term",
+                location,
+            )
+            return self._parse_plain()
+
+        for option, value in self.options.items():
+            if isinstance(value, _Unknown):
+                warn(Subtype.UNKNOWN_OPTION, f'unknown option ":{option}:" of term "{name}" ignored', location)
+            elif option == "aliases" and not split_aliases(value):
+                warn(Subtype.BAD_OPTION, f'empty ":{option}:" of term "{name}"; remove it or list aliases', location)
+        category = self._category(name)
+        aliases = self._aliases(name)
+
+        self.env.temp_data[_OPEN_TERM] = name
+        try:
+            body = self.parse_content_to_nodes()
+        finally:
+            self.env.temp_data.pop(_OPEN_TERM, None)
+        parts = self._collect_parts(name, body)
+
+        definition_nodes = parts.pop("definition")
+        definition_text = "\n\n".join(
+            n.astext() for n in definition_nodes if isinstance(n, nodes.paragraph)
+        )
+        if not definition_text.strip():
+            warn(Subtype.MISSING_DEFINITION, f'term "{name}" has no definition paragraph', location)
+
+        term_id = make_id(self.env, self.state.document, "term", name)
+        section = nodes.section("", nodes.title(name, name), ids=[term_id], classes=["pmterm"])
+        self.set_source_info(section)
+        self.state.document.note_explicit_target(section)
+        section += addnodes.index(
+            entries=[("single", name, term_id, "main", None)]
+            + [("single", alias, term_id, "", None) for alias in aliases]
+        )
+        section += self._meta_line(category, aliases)
+        section += self._part_section(DEFINITION_TITLE, definition_nodes, "pmterm-definition")
+        for kind, title in SECTION_PARTS.items():
+            if parts[kind]:
+                section += self._part_section(title, parts[kind], f"pmterm-{kind}")
+
+        related = self._related(name, aliases, parts["related"])
+        if related[0]:
+            section += self._part_section(RELATED_TITLE, [related[0]], "pmterm-related")
+        faqs = self._faqs(parts["faq"])
+        if faqs[0]:
+            section += self._part_section(FAQ_TITLE, faqs[0], "pmterm-faqs")
+        section += self._back_link()
+
+        pmterm_domain(self.env).add_term(
+            TermRecord(
+                name=name,
+                docname=self.env.docname,
+                lineno=self.lineno,
+                node_id=term_id,
+                category=category,
+                aliases=aliases,
+                summary=first_sentence(definition_text),
+                definition=definition_text,
+                related=related[1],
+                faqs=faqs[1],
+            )
+        )
+        return [section]
+
+    # -- options ---------------------------------------------------------------
+
+    def _category(self, name: str) -> str | None:
+        value = (self.options.get("category") or "").strip()
+        if not value:
+            warn(Subtype.MISSING_CATEGORY, f'term "{name}" has no ":category:"', self.get_location())
+            return None
+        known = {c["slug"] for c in self.config.pmterm_categories if isinstance(c, dict)}
+        if value not in known:
+            warn(
+                Subtype.UNKNOWN_CATEGORY,
+                f'term "{name}" has unknown category "{value}" (known: {", ".join(sorted(known))})',
+                self.get_location(),
+            )
+            return None
+        return value
+
+    def _aliases(self, name: str) -> list[str]:
+        aliases: list[str] = []
+        seen = {name.lower()}
+        for alias in split_aliases(self.options.get("aliases")):
+            if alias.lower() in seen:
+                warn(
+                    Subtype.DUPLICATE_TERM,
+                    f'alias "{alias}" of "{name}" repeats the term\'s name or another alias',
+                    self.get_location(),
+                )
+                continue
+            seen.add(alias.lower())
+            aliases.append(alias)
+        return aliases
+
+    # -- parts -----------------------------------------------------------------
+
+    def _collect_parts(self, name: str, body: list[nodes.Node]) -> dict[str, list[Any]]:
+        parts: dict[str, list[Any]] = {"definition": [], "related": [], "faq": []}
+        parts.update({kind: [] for kind in SECTION_PARTS})
+        for node in body:
+            if not isinstance(node, pmterm_part):
+                parts["definition"].append(node)
+                for stray in list(node.findall(pmterm_part)) if isinstance(node, nodes.Element) else []:
+                    warn(Subtype.MISPLACED, f'"{stray["kind"]}" part must sit directly in the term', stray)
+                    stray.replace_self(stray.children)
+                continue
+            kind = node["kind"]
+            if kind in SECTION_PARTS:
+                if parts[kind]:
+                    warn(Subtype.DUPLICATE_PART, f'term "{name}" has a second "{kind}" part', node)
+                parts[kind].extend(node.children)
+            else:
+                parts[kind].append(node)
+        return parts
+
+    def _part_section(self, title: str, content: list[nodes.Node], cls: str) -> nodes.section:
+        section_id = make_id(self.env, self.state.document, "", title.lower())
+        section = nodes.section("", nodes.title(title, title), *content, ids=[section_id], classes=[cls])
+        self.state.document.note_explicit_target(section)
+        return section
+
+    def _related(
+        self, name: str, aliases: list[str], entries: list[pmterm_part]
+    ) -> tuple[nodes.bullet_list | None, list[RelatedRecord]]:
+        own = {name.lower(), *(a.lower() for a in aliases)}
+        items = nodes.bullet_list(classes=["pmterm-related-list"])
+        records: list[RelatedRecord] = []
+        for entry in entries:
+            target = entry["argument"]
+            if not target or not entry.children:
+                warn(
+                    Subtype.INCOMPLETE_RELATED,
+                    f'related entry of "{name}" needs a term name and a one-line note',
+                    entry,
+                )
+                if not target:
+                    continue
+            if target.lower() in own:
+                warn(Subtype.SELF_RELATED, f'term "{name}" lists itself as related', entry)
+                continue
+            xref = addnodes.pending_xref(
+                "",
+                nodes.inline(target, target, classes=["xref", "pmterm-related-term"]),
+                refdomain="pmterm",
+                reftype="related",
+                reftarget=target,
+                refdoc=self.env.docname,
+                refexplicit=False,
+            )
+            para = nodes.paragraph("", "", xref)
+            note = _inline_children(entry.children)
+            if note:
+                para += nodes.Text(" — ")
+                para.extend(note)
+            item = nodes.list_item("", para)
+            item.extend(entry.children[1:] if note else entry.children)
+            items += item
+            records.append(
+                RelatedRecord(target=target, note=_text(entry.children), lineno=entry.line or self.lineno)
+            )
+        return (items if records else None), records
+
+    def _faqs(self, entries: list[pmterm_part]) -> tuple[list[nodes.Node], list[FaqRecord]]:
+        out: list[nodes.Node] = []
+        records: list[FaqRecord] = []
+        for entry in entries:
+            question = entry["argument"]
+            if not question or not entry.children:
+                warn(
+                    Subtype.INCOMPLETE_FAQ,
+                    "FAQ needs a question after the directive name and an answer as its body",
+                    entry,
+                )
+                continue
+            inline, messages = self.parse_inline(question, lineno=entry.line or self.lineno)
+            heading = nodes.paragraph("", "", nodes.strong("", "", *inline), classes=["pmterm-faq-question"])
+            answer = nodes.container("", *entry.children, classes=["pmterm-faq-answer"])
+            out.append(nodes.container("", heading, answer, *messages, classes=["pmterm-faq"]))
+            records.append(FaqRecord(question=heading.astext(), answer=_text(entry.children)))
+        return out, records
+
+    def _meta_line(self, category: str | None, aliases: list[str]) -> nodes.paragraph:
+        para = nodes.paragraph(classes=["pmterm-meta"])
+        if category:
+            cat = next(c for c in self.config.pmterm_categories if c.get("slug") == category)
+            para += nodes.inline("", "Category: ", classes=["pmterm-label"])
+            para += addnodes.pending_xref(
+                "",
+                nodes.inline(cat["name"], cat["name"], classes=["pmterm-category"]),
+                refdomain="std",
+                reftype="doc",
+                reftarget="/" + category_docname(self.config, category),
+                refdoc=self.env.docname,
+                refexplicit=True,
+            )
+        if aliases:
+            if category:
+                para += nodes.Text(" · ")
+            para += nodes.inline("", "Also known as: ", classes=["pmterm-label"])
+            for i, alias in enumerate(aliases):
+                if i:
+                    para += nodes.Text(", ")
+                para += nodes.inline(alias, alias, classes=["pmterm-alias"])
+        return para
+
+    def _back_link(self) -> nodes.paragraph:
+        text = "Back to the glossary"
+        return nodes.paragraph(
+            "",
+            "",
+            addnodes.pending_xref(
+                "",
+                nodes.inline(text, text),
+                refdomain="std",
+                reftype="doc",
+                reftarget="/" + self.config.root_doc,
+                refdoc=self.env.docname,
+                refexplicit=True,
+            ),
+            classes=["pmterm-back"],
+        )
+
+    def _parse_plain(self) -> list[nodes.Node]:
+        """Keep an unusable term's content on the page rather than losing it."""
+        return self.parse_content_to_nodes()
+
+
+class PartDirective(SphinxDirective):
+    """A part of a term; its body is MyST. Its argument is the related term or the question."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = OpenOptionSpec()  # type: ignore[misc]
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.name.split(":")[-1]
+        for option in self.options:
+            warn(Subtype.UNKNOWN_OPTION, f'unknown option ":{option}:" of "{kind}" ignored', self.get_location())
+        if not self.env.temp_data.get(_OPEN_TERM) or self.env.temp_data.get(_OPEN_PART):
+            warn(
+                Subtype.MISPLACED,
+                f'"{kind}" part must sit directly inside a pmterm directive; shown as plain text',
+                self.get_location(),
+            )
+            return self.parse_content_to_nodes()
+        self.env.temp_data[_OPEN_PART] = kind
+        try:
+            body = self.parse_content_to_nodes()
+        finally:
+            self.env.temp_data.pop(_OPEN_PART, None)
+        argument = " ".join(self.arguments[0].split()) if self.arguments else ""
+        part = pmterm_part("", *body, kind=kind, argument=argument)
+        self.set_source_info(part)
+        return [part]
+
+
+class CategoryDirective(SphinxDirective):
+    """The body of a generated category page: its title, description and term list."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        slug = self.arguments[0]
+        category = next((c for c in self.config.pmterm_categories if c.get("slug") == slug), None)
+        if category is None:
+            warn(Subtype.UNKNOWN_CATEGORY, f'no category "{slug}" in pmterm_categories', self.get_location())
+            return []
+        name = category["name"]
+        section = nodes.section("", nodes.title(name, name), ids=[make_id(self.env, self.state.document, "", name)])
+        self.state.document.note_explicit_target(section)
+        if category.get("description"):
+            section += nodes.paragraph(category["description"], category["description"], classes=["pmterm-category-description"])
+        section += pmterm_index(category=slug)
+        return [section]
+
+
+class CategoriesDirective(SphinxDirective):
+    """The list of categories with descriptions and term counts (for the glossary home)."""
+
+    def run(self) -> list[nodes.Node]:
+        return [pmterm_index(category=None)]
+
+
+class WarningsDirective(SphinxDirective):
+    """Document every warning subtype from :class:`Subtype`, so the guide cannot drift."""
+
+    def run(self) -> list[nodes.Node]:
+        dl = nodes.definition_list(classes=["pmterm-warnings"])
+        for subtype in Subtype:
+            code = f"pmterm.{subtype.subtype}"
+            advice, messages = self.parse_inline(subtype.advice, lineno=self.lineno)
+            dl += nodes.definition_list_item(
+                "",
+                nodes.term("", "", nodes.literal(code, code)),
+                nodes.definition("", nodes.paragraph("", "", *advice), *messages),
+            )
+        return [dl]
+
+
+def category_docname(config: Any, slug: str) -> str:
+    return f"{config.pmterm_category_dir.strip('/')}/{slug}"
+
+
+def _inline_children(body: list[nodes.Node]) -> list[nodes.Node]:
+    """The note's first paragraph as inline nodes, to sit on the related entry's line."""
+    if body and isinstance(body[0], nodes.paragraph):
+        return list(body[0].children)
+    return []
+
+
+def _text(body: list[nodes.Node]) -> str:
+    return "\n\n".join(n.astext() for n in body).strip()

@@ -1,0 +1,189 @@
+"""Cross-document data: every term, keyed by the document that defines it.
+
+The domain is the single store other modules read from. Purging a document is a
+``pop``; merging parallel readers copies the readers' documents. Which definition
+owns a name (when two collide) is decided once, after reading, from this data in
+document order, so serial, parallel and incremental builds agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from docutils import nodes
+from sphinx.domains import Domain
+from sphinx.util.nodes import make_refnode
+
+from .warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Set
+
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+class RelatedRecord(TypedDict):
+    """One related-term entry as written: the name the author used, and the note."""
+
+    target: str
+    note: str
+    lineno: int
+
+
+class FaqRecord(TypedDict):
+    question: str
+    answer: str
+
+
+class TermRecord(TypedDict):
+    """What a ``pmterm`` directive defines; plain data so it pickles and merges."""
+
+    name: str
+    docname: str
+    lineno: int
+    node_id: str
+    category: str | None
+    aliases: list[str]
+    summary: str
+    definition: str
+    related: list[RelatedRecord]
+    faqs: list[FaqRecord]
+
+
+@dataclass
+class Registry:
+    """Who owns each lower-cased name or alias, and which definitions lost."""
+
+    owners: dict[str, TermRecord] = field(default_factory=dict)
+    #: (record that lost, name it tried to claim, record that kept it)
+    duplicates: list[tuple[TermRecord, str, TermRecord]] = field(default_factory=list)
+
+    def lookup(self, name: str) -> TermRecord | None:
+        return self.owners.get(name.strip().lower())
+
+
+class PmTermDomain(Domain):
+    """Holds the glossary's terms; the standard domain holds their cross-reference targets."""
+
+    name = "pmterm"
+    label = "Product-management glossary"
+    data_version = 1
+    initial_data: dict[str, Any] = {"terms": {}}  # docname -> list[TermRecord]
+
+    _registry: Registry | None = None
+
+    @property
+    def terms(self) -> dict[str, list[TermRecord]]:
+        return self.data["terms"]
+
+    def add_term(self, record: TermRecord) -> None:
+        self.terms.setdefault(record["docname"], []).append(record)
+        self._registry = None
+
+    def clear_doc(self, docname: str) -> None:
+        self.terms.pop(docname, None)
+        self._registry = None
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["terms"]:
+                self.terms[docname] = otherdata["terms"][docname]
+        self._registry = None
+
+    def all_terms(self) -> Iterator[TermRecord]:
+        """Every term in document order (docname, then line): the order that decides ties."""
+        for docname in sorted(self.terms):
+            yield from sorted(self.terms[docname], key=lambda r: r["lineno"])
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry = _build_registry(self.all_terms())
+        return self._registry
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.Element | None:
+        """Link a related-term entry; an unknown one stays plain text (warned once elsewhere)."""
+        record = self.registry.lookup(target)
+        if record is not None:
+            docname, node_id, title = record["docname"], record["node_id"], record["name"]
+        elif target.lower() in env.domains.standard_domain._terms:
+            docname, node_id = env.domains.standard_domain._terms[target.lower()]
+            title = target
+        else:
+            return contnode
+        return make_refnode(builder, fromdocname, docname, node_id, contnode, title)
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.Element]]:
+        return []  # terms are found through the standard domain's ``term`` role
+
+
+def _build_registry(records: Iterator[TermRecord]) -> Registry:
+    registry = Registry()
+    for record in records:
+        for claimed in (record["name"], *record["aliases"]):
+            key = claimed.lower()
+            owner = registry.owners.get(key)
+            if owner is None:
+                registry.owners[key] = record
+            elif owner is not record:
+                registry.duplicates.append((record, claimed, owner))
+    return registry
+
+
+def register_with_std(app: Any, env: BuildEnvironment) -> None:
+    """Make every owned name and alias a ``std:term`` pointing at its term's anchor.
+
+    Done after reading (``env-updated``), from the merged data, so the owner of a
+    contested name does not depend on which process read which file first.
+    """
+    domain = pmterm_domain(env)
+    std = env.domains.standard_domain
+    ours = {(r["docname"], r["node_id"]) for r in domain.all_terms()}
+    for key in [k for k, v in std.objects.items() if k[0] == "term" and v in ours]:
+        del std.objects[key]
+    for key in [k for k, v in std._terms.items() if v in ours]:
+        del std._terms[key]
+    for key, record in sorted(domain.registry.owners.items()):
+        if key in std._terms:  # a plain ``glossary`` directive got there first
+            continue
+        spelled = next(n for n in (record["name"], *record["aliases"]) if n.lower() == key)
+        target = (record["docname"], record["node_id"])
+        std.objects["term", spelled] = target
+        std._terms[key] = target
+
+
+def check_consistency(app: Any, env: BuildEnvironment) -> None:
+    """Warn about what only the whole glossary reveals: duplicates and dangling relations."""
+    registry = pmterm_domain(env).registry
+    for record, claimed, owner in registry.duplicates:
+        warn(
+            Subtype.DUPLICATE_TERM,
+            f'"{claimed}" is already defined by the term "{owner["name"]}" '
+            f"in {owner['docname']}; this definition of it is ignored",
+            (record["docname"], record["lineno"]),
+        )
+    std_terms = env.domains.standard_domain._terms
+    for record in pmterm_domain(env).all_terms():
+        for related in record["related"]:
+            if registry.lookup(related["target"]) is None and related["target"].lower() not in std_terms:
+                warn(
+                    Subtype.UNKNOWN_RELATED,
+                    f'related term "{related["target"]}" of "{record["name"]}" is not in the glossary',
+                    (record["docname"], related["lineno"]),
+                )
+
+
+def pmterm_domain(env: BuildEnvironment) -> PmTermDomain:
+    return env.domains["pmterm"]  # type: ignore[return-value]

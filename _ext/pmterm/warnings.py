@@ -1,0 +1,104 @@
+"""One warning type, ``pmterm``, with named subtypes authors can suppress.
+
+Every problem the extension reports goes through :func:`warn`, so each message
+carries a location and a subtype listed in :class:`Subtype`. The authoring guide
+renders this enum (see :mod:`pmterm.directives`), so the documented list cannot
+drift from the code.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from sphinx.util import logging
+
+logger = logging.getLogger("pmterm")
+
+WARNING_TYPE = "pmterm"
+
+
+class Subtype(Enum):
+    """Warning subtypes: value is the subtype, the docstring tells the author the fix."""
+
+    MISSING_NAME = (
+        "missing-name",
+        "A ``pmterm`` directive has no term name, or a name with no letters or digits. "
+        "Put the term's name after the directive: ``:::{pmterm} Head of Product``.",
+    )
+    MISSING_DEFINITION = (
+        "missing-definition",
+        "The term has no definition. Write at least one paragraph directly inside "
+        "the directive, before its parts; its first sentence becomes the summary.",
+    )
+    MISSING_CATEGORY = (
+        "missing-category",
+        "The term has no ``:category:`` option. Add one with a category slug from "
+        "``pmterm_categories`` in ``conf.py``.",
+    )
+    UNKNOWN_CATEGORY = (
+        "unknown-category",
+        "The ``:category:`` is not a slug declared in ``pmterm_categories``. Fix the "
+        "spelling or declare the category in ``conf.py``.",
+    )
+    UNKNOWN_OPTION = (
+        "unknown-option",
+        "The directive has an option it does not know; it is ignored. Check the "
+        "spelling against the options listed in this guide.",
+    )
+    BAD_OPTION = (
+        "bad-option",
+        "An option is given without a value (``:aliases:`` with nothing after it). "
+        "Give it a value or remove the line.",
+    )
+    UNKNOWN_RELATED = (
+        "unknown-related",
+        "A related term names no term or alias of the glossary; it is shown as plain "
+        "text. Fix the name, or write the missing term.",
+    )
+    SELF_RELATED = (
+        "self-related",
+        "A term lists itself (or one of its aliases) as related; the entry is dropped. "
+        "Remove it.",
+    )
+    INCOMPLETE_RELATED = (
+        "incomplete-related",
+        "A ``related`` part has no term name or no note. Write the term after the "
+        "directive name and a one-line note as its body.",
+    )
+    DUPLICATE_TERM = (
+        "duplicate-term",
+        "The same term or alias (ignoring case) is defined twice, or an alias equals "
+        "another term's name. The first definition in document order keeps it; rename "
+        "or remove the other.",
+    )
+    DUPLICATE_PART = (
+        "duplicate-part",
+        "A term has the same part (``why``, ``practice`` or ``pitfalls``) twice; the "
+        "second is appended to the first. Merge them.",
+    )
+    INCOMPLETE_FAQ = (
+        "incomplete-faq",
+        "An ``faq`` part has no question or no answer; it is dropped. Put the question "
+        "after the directive name and the answer in its body.",
+    )
+    BAD_CONFIG = (
+        "bad-config",
+        "``pmterm_categories`` in ``conf.py`` has an entry without a ``slug`` and a "
+        "``name``, or two entries with one slug. Fix the entry; it is ignored until then.",
+    )
+    MISPLACED = (
+        "misplaced",
+        "A part (``why``, ``practice``, ``pitfalls``, ``related``, ``faq``) is used "
+        "outside a ``pmterm`` directive or inside another part. Move it directly into "
+        "its term's ``pmterm`` directive.",
+    )
+
+    def __init__(self, subtype: str, advice: str) -> None:
+        self.subtype = subtype
+        self.advice = advice
+
+
+def warn(subtype: Subtype, message: str, location: Any) -> None:
+    """Log a located ``pmterm.<subtype>`` warning (suppressible by ``suppress_warnings``)."""
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.subtype)
