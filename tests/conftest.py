@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences  # type: ignore[attr-defined]
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "_ext"))
@@ -26,19 +30,46 @@ def rootdir() -> Path:
 
 
 @dataclass(frozen=True)
-class Warning_:
+class LoggedWarning:
     file: str
     line: int | None
     message: str
     type: str | None
 
 
-def parse_warnings(text: str) -> list[Warning_]:
+def parse_warnings(text: str) -> list[LoggedWarning]:
     """Split Sphinx's warning stream into located records."""
     found = []
-    for raw in text.splitlines():
+    for raw in strip_escape_sequences(text).splitlines():
         match = WARNING_LINE.match(raw.strip())
         if match:
             line = match["line"]
-            found.append(Warning_(match["file"], int(line) if line else None, match["message"], match["type"]))
+            found.append(
+                LoggedWarning(
+                    match["file"], int(line) if line else None, match["message"], match["type"]
+                )
+            )
     return found
+
+
+def build_root(
+    testroot: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    buildername: str = "html",
+    **confoverrides: object,
+) -> tuple[SphinxTestApp, str]:
+    """Build a copy of a test root once (for module-scoped fixtures); return app and warnings."""
+    srcdir = tmp_path_factory.mktemp(testroot) / "src"
+    shutil.copytree(PROJECT / "tests" / "roots" / f"test-{testroot}", srcdir)
+    app = SphinxTestApp(
+        buildername,
+        srcdir=srcdir,
+        status=StringIO(),
+        warning=StringIO(),
+        confoverrides=confoverrides,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app, app.warning.getvalue()

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 def register(app: Sphinx) -> None:
     # Categories change what the directives read (titles, links): rebuild "env".
     app.add_config_value("pmterm_categories", [], "env", types=frozenset({list, tuple}))
-    app.add_config_value("pmterm_category_dir", "glossary/categories", "env", types=frozenset({str}))
+    app.add_config_value(
+        "pmterm_category_dir", "glossary/categories", "env", types=frozenset({str})
+    )
     app.connect("config-inited", validate)
 
 
@@ -30,9 +32,26 @@ def validate(app: Sphinx, config: Config) -> None:
             warn(
                 Subtype.BAD_CONFIG,
                 f"pmterm_categories[{i}] needs a unique 'slug' and a 'name': {entry!r}",
-                str(app.confdir / "conf.py"),
+                _config_location(app, "pmterm_categories"),
             )
             continue
         slugs.add(entry["slug"])
-        good.append({"slug": entry["slug"], "name": entry["name"], "description": str(entry.get("description", ""))})
+        good.append(
+            {
+                "slug": entry["slug"],
+                "name": entry["name"],
+                "description": str(entry.get("description", "")),
+            }
+        )
     config.pmterm_categories = good
+
+
+def _config_location(app: Sphinx, name: str) -> str:
+    """``conf.py:<line>`` of the assignment to *name*, so the warning points at it."""
+    conf = app.confdir / "conf.py"
+    try:
+        lines = conf.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    line = next((i for i, text in enumerate(lines, 1) if text.startswith(name)), 1)
+    return f"{conf}:{line}"

@@ -100,16 +100,26 @@ class PmTermDirective(SphinxDirective):
         if not re.search(r"\w", name):
             warn(
                 Subtype.MISSING_NAME,
-                "pmterm directive without a term name; its content is shown without a term",
+                "pmterm directive without a term name; its content is shown as an unnamed term",
                 location,
             )
-            return self._parse_plain()
+            section = nodes.section("", nodes.title("", "Unnamed term"), *self._parse_plain())
+            section["ids"].append(make_id(self.env, self.state.document, "", "unnamed-term"))
+            return [section]
 
         for option, value in self.options.items():
             if isinstance(value, _Unknown):
-                warn(Subtype.UNKNOWN_OPTION, f'unknown option ":{option}:" of term "{name}" ignored', location)
+                warn(
+                    Subtype.UNKNOWN_OPTION,
+                    f'unknown option ":{option}:" of term "{name}" ignored',
+                    location,
+                )
             elif option == "aliases" and not split_aliases(value):
-                warn(Subtype.BAD_OPTION, f'empty ":{option}:" of term "{name}"; remove it or list aliases', location)
+                warn(
+                    Subtype.BAD_OPTION,
+                    f'empty ":{option}:" of term "{name}"; remove it or list aliases',
+                    location,
+                )
         category = self._category(name)
         aliases = self._aliases(name)
 
@@ -170,7 +180,9 @@ class PmTermDirective(SphinxDirective):
     def _category(self, name: str) -> str | None:
         value = (self.options.get("category") or "").strip()
         if not value:
-            warn(Subtype.MISSING_CATEGORY, f'term "{name}" has no ":category:"', self.get_location())
+            warn(
+                Subtype.MISSING_CATEGORY, f'term "{name}" has no ":category:"', self.get_location()
+            )
             return None
         known = {c["slug"] for c in self.config.pmterm_categories if isinstance(c, dict)}
         if value not in known:
@@ -205,8 +217,14 @@ class PmTermDirective(SphinxDirective):
         for node in body:
             if not isinstance(node, pmterm_part):
                 parts["definition"].append(node)
-                for stray in list(node.findall(pmterm_part)) if isinstance(node, nodes.Element) else []:
-                    warn(Subtype.MISPLACED, f'"{stray["kind"]}" part must sit directly in the term', stray)
+                for stray in (
+                    list(node.findall(pmterm_part)) if isinstance(node, nodes.Element) else []
+                ):
+                    warn(
+                        Subtype.MISPLACED,
+                        f'"{stray["kind"]}" part must sit directly in the term',
+                        stray,
+                    )
                     stray.replace_self(stray.children)
                 continue
             kind = node["kind"]
@@ -220,7 +238,9 @@ class PmTermDirective(SphinxDirective):
 
     def _part_section(self, title: str, content: list[nodes.Node], cls: str) -> nodes.section:
         section_id = make_id(self.env, self.state.document, "", title.lower())
-        section = nodes.section("", nodes.title(title, title), *content, ids=[section_id], classes=[cls])
+        section = nodes.section(
+            "", nodes.title(title, title), *content, ids=[section_id], classes=[cls]
+        )
         self.state.document.note_explicit_target(section)
         return section
 
@@ -261,7 +281,9 @@ class PmTermDirective(SphinxDirective):
             item.extend(entry.children[1:] if note else entry.children)
             items += item
             records.append(
-                RelatedRecord(target=target, note=_text(entry.children), lineno=entry.line or self.lineno)
+                RelatedRecord(
+                    target=target, note=_text(entry.children), lineno=entry.line or self.lineno
+                )
             )
         return (items if records else None), records
 
@@ -278,7 +300,9 @@ class PmTermDirective(SphinxDirective):
                 )
                 continue
             inline, messages = self.parse_inline(question, lineno=entry.line or self.lineno)
-            heading = nodes.paragraph("", "", nodes.strong("", "", *inline), classes=["pmterm-faq-question"])
+            heading = nodes.paragraph(
+                "", "", nodes.strong("", "", *inline), classes=["pmterm-faq-question"]
+            )
             answer = nodes.container("", *entry.children, classes=["pmterm-faq-answer"])
             out.append(nodes.container("", heading, answer, *messages, classes=["pmterm-faq"]))
             records.append(FaqRecord(question=heading.astext(), answer=_text(entry.children)))
@@ -341,7 +365,11 @@ class PartDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         kind = self.name.split(":")[-1]
         for option in self.options:
-            warn(Subtype.UNKNOWN_OPTION, f'unknown option ":{option}:" of "{kind}" ignored', self.get_location())
+            warn(
+                Subtype.UNKNOWN_OPTION,
+                f'unknown option ":{option}:" of "{kind}" ignored',
+                self.get_location(),
+            )
         if not self.env.temp_data.get(_OPEN_TERM) or self.env.temp_data.get(_OPEN_PART):
             warn(
                 Subtype.MISPLACED,
@@ -369,13 +397,23 @@ class CategoryDirective(SphinxDirective):
         slug = self.arguments[0]
         category = next((c for c in self.config.pmterm_categories if c.get("slug") == slug), None)
         if category is None:
-            warn(Subtype.UNKNOWN_CATEGORY, f'no category "{slug}" in pmterm_categories', self.get_location())
+            warn(
+                Subtype.UNKNOWN_CATEGORY,
+                f'no category "{slug}" in pmterm_categories',
+                self.get_location(),
+            )
             return []
         name = category["name"]
-        section = nodes.section("", nodes.title(name, name), ids=[make_id(self.env, self.state.document, "", name)])
+        section = nodes.section(
+            "", nodes.title(name, name), ids=[make_id(self.env, self.state.document, "", name)]
+        )
         self.state.document.note_explicit_target(section)
         if category.get("description"):
-            section += nodes.paragraph(category["description"], category["description"], classes=["pmterm-category-description"])
+            section += nodes.paragraph(
+                category["description"],
+                category["description"],
+                classes=["pmterm-category-description"],
+            )
         section += pmterm_index(category=slug)
         return [section]
 

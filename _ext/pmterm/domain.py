@@ -9,7 +9,7 @@ document order, so serial, parallel and incremental builds agree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 
 from docutils import nodes
 from sphinx.domains import Domain
@@ -71,13 +71,14 @@ class PmTermDomain(Domain):
     name = "pmterm"
     label = "Product-management glossary"
     data_version = 1
-    initial_data: dict[str, Any] = {"terms": {}}  # docname -> list[TermRecord]
+    initial_data: ClassVar[dict[str, Any]] = {"terms": {}}  # docname -> list[TermRecord]
 
     _registry: Registry | None = None
 
     @property
     def terms(self) -> dict[str, list[TermRecord]]:
-        return self.data["terms"]
+        terms: dict[str, list[TermRecord]] = self.data["terms"]
+        return terms
 
     def add_term(self, record: TermRecord) -> None:
         self.terms.setdefault(record["docname"], []).append(record)
@@ -113,7 +114,7 @@ class PmTermDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: nodes.Element,
-    ) -> nodes.Element | None:
+    ) -> nodes.reference | None:
         """Link a related-term entry; an unknown one stays plain text (warned once elsewhere)."""
         record = self.registry.lookup(target)
         if record is not None:
@@ -122,10 +123,18 @@ class PmTermDomain(Domain):
             docname, node_id = env.domains.standard_domain._terms[target.lower()]
             title = target
         else:
-            return contnode
+            return contnode  # type: ignore[return-value]  # Sphinx replaces the xref with it
         return make_refnode(builder, fromdocname, docname, node_id, contnode, title)
 
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.Element]]:
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
         return []  # terms are found through the standard domain's ``term`` role
 
 
@@ -151,17 +160,17 @@ def register_with_std(app: Any, env: BuildEnvironment) -> None:
     domain = pmterm_domain(env)
     std = env.domains.standard_domain
     ours = {(r["docname"], r["node_id"]) for r in domain.all_terms()}
-    for key in [k for k, v in std.objects.items() if k[0] == "term" and v in ours]:
-        del std.objects[key]
-    for key in [k for k, v in std._terms.items() if v in ours]:
-        del std._terms[key]
-    for key, record in sorted(domain.registry.owners.items()):
-        if key in std._terms:  # a plain ``glossary`` directive got there first
+    for stale in [k for k, v in std.objects.items() if k[0] == "term" and v in ours]:
+        del std.objects[stale]
+    for lowered in [k for k, v in std._terms.items() if v in ours]:
+        del std._terms[lowered]
+    for lowered, record in sorted(domain.registry.owners.items()):
+        if lowered in std._terms:  # a plain ``glossary`` directive got there first
             continue
-        spelled = next(n for n in (record["name"], *record["aliases"]) if n.lower() == key)
+        spelled = next(n for n in (record["name"], *record["aliases"]) if n.lower() == lowered)
         target = (record["docname"], record["node_id"])
         std.objects["term", spelled] = target
-        std._terms[key] = target
+        std._terms[lowered] = target
 
 
 def check_consistency(app: Any, env: BuildEnvironment) -> None:
@@ -177,10 +186,14 @@ def check_consistency(app: Any, env: BuildEnvironment) -> None:
     std_terms = env.domains.standard_domain._terms
     for record in pmterm_domain(env).all_terms():
         for related in record["related"]:
-            if registry.lookup(related["target"]) is None and related["target"].lower() not in std_terms:
+            if (
+                registry.lookup(related["target"]) is None
+                and related["target"].lower() not in std_terms
+            ):
                 warn(
                     Subtype.UNKNOWN_RELATED,
-                    f'related term "{related["target"]}" of "{record["name"]}" is not in the glossary',
+                    f'related term "{related["target"]}" of "{record["name"]}" '
+                    "is not in the glossary",
                     (record["docname"], related["lineno"]),
                 )
 

@@ -32,7 +32,9 @@ def write_category_pages(app: Sphinx) -> None:
     folder = Path(app.srcdir, app.config.pmterm_category_dir)
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("*.md"):
-        if stale not in wanted and stale.read_text(encoding="utf-8", errors="replace").startswith(MARKER):
+        if stale not in wanted and stale.read_text(encoding="utf-8", errors="replace").startswith(
+            MARKER
+        ):
             stale.unlink()
     for path, text in wanted.items():
         if not path.exists() or path.read_text(encoding="utf-8", errors="replace") != text:

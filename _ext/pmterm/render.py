@@ -44,14 +44,18 @@ def fill_indexes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     placeholders = list(doctree.findall(pmterm_index))
     if not placeholders:
         return
-    terms = sorted(pmterm_domain(app.env).all_terms(), key=lambda r: (r["name"].lower(), r["docname"]))
+    terms = sorted(
+        pmterm_domain(app.env).all_terms(), key=lambda r: (r["name"].lower(), r["docname"])
+    )
     owners = pmterm_domain(app.env).registry.owners
     terms = [t for t in terms if owners.get(t["name"].lower()) is t]
     for node in placeholders:
         if node["category"] is None:
             node.replace_self(_category_list(app, docname, terms))
         else:
-            node.replace_self(_term_list(app, docname, [t for t in terms if t["category"] == node["category"]]))
+            node.replace_self(
+                _term_list(app, docname, [t for t in terms if t["category"] == node["category"]])
+            )
 
 
 def _term_list(app: Sphinx, docname: str, terms: list[TermRecord]) -> nodes.Element:
@@ -60,7 +64,11 @@ def _term_list(app: Sphinx, docname: str, terms: list[TermRecord]) -> nodes.Elem
     items = nodes.bullet_list(classes=["pmterm-term-list"])
     for term in terms:
         link = make_refnode(
-            app.builder, docname, term["docname"], term["node_id"], nodes.inline(term["name"], term["name"])
+            app.builder,
+            docname,
+            term["docname"],
+            term["node_id"],
+            nodes.inline(term["name"], term["name"]),
         )
         para = nodes.paragraph("", "", link)
         if term["summary"]:
@@ -74,8 +82,12 @@ def _category_list(app: Sphinx, docname: str, terms: list[TermRecord]) -> nodes.
     for category in app.config.pmterm_categories:
         count = sum(1 for t in terms if t["category"] == category["slug"])
         target = category_docname(app.config, category["slug"])
-        ref = make_refnode(app.builder, docname, target, "", nodes.inline(category["name"], category["name"]))
-        para = nodes.paragraph("", "", ref, nodes.Text(f" ({count} {'term' if count == 1 else 'terms'})"))
+        ref = make_refnode(
+            app.builder, docname, target, "", nodes.inline(category["name"], category["name"])
+        )
+        para = nodes.paragraph(
+            "", "", ref, nodes.Text(f" ({count} {'term' if count == 1 else 'terms'})")
+        )
         if category.get("description"):
             para += nodes.Text(" — " + category["description"])
         items += nodes.list_item("", para)

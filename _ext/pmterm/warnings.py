@@ -58,8 +58,7 @@ class Subtype(Enum):
     )
     SELF_RELATED = (
         "self-related",
-        "A term lists itself (or one of its aliases) as related; the entry is dropped. "
-        "Remove it.",
+        "A term lists itself (or one of its aliases) as related; the entry is dropped. Remove it.",
     )
     INCOMPLETE_RELATED = (
         "incomplete-related",

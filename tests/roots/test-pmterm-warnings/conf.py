@@ -1,0 +1,8 @@
+extensions = ["myst_parser", "pmterm"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+nitpicky = True
+pmterm_categories = [
+    {"slug": "roles", "name": "Roles", "description": "Who does the work."},
+    {"name": "A category without a slug"},
+]

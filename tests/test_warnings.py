@@ -1,0 +1,119 @@
+"""Every authoring mistake gives a located ``pmterm.<subtype>`` warning, and nothing else breaks."""
+
+# BeautifulSoup lookups return Optional; a None fails the test anyway.
+# mypy: disable-error-code="union-attr,index"
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import build_root, parse_warnings
+from pmterm.warnings import Subtype
+
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
+
+# subtype -> (file of the test root, line of the mistake)
+EXPECTED: dict[Subtype, tuple[str, int]] = {
+    Subtype.MISSING_NAME: ("glossary/missing-name.md", 1),
+    Subtype.MISSING_DEFINITION: ("glossary/missing-definition.md", 1),
+    Subtype.MISSING_CATEGORY: ("glossary/missing-category.md", 1),
+    Subtype.UNKNOWN_CATEGORY: ("glossary/unknown-category.md", 1),
+    Subtype.UNKNOWN_OPTION: ("glossary/unknown-option.md", 1),
+    Subtype.BAD_OPTION: ("glossary/bad-option.md", 1),
+    Subtype.UNKNOWN_RELATED: ("glossary/unknown-related.md", 6),
+    Subtype.SELF_RELATED: ("glossary/self-related.md", 7),
+    Subtype.INCOMPLETE_RELATED: ("glossary/incomplete-related.md", 6),
+    Subtype.DUPLICATE_TERM: ("glossary/zz-duplicate-term.md", 1),
+    Subtype.DUPLICATE_PART: ("glossary/duplicate-part.md", 10),
+    Subtype.INCOMPLETE_FAQ: ("glossary/incomplete-faq.md", 6),
+    Subtype.MISPLACED: ("page.md", 5),
+    Subtype.BAD_CONFIG: ("conf.py", 5),
+}
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[SphinxTestApp, str]:
+    return build_root("pmterm-warnings", tmp_path_factory)
+
+
+def test_every_subtype_is_provoked_here() -> None:
+    assert set(EXPECTED) == set(Subtype)
+
+
+@pytest.mark.parametrize("subtype", list(EXPECTED), ids=lambda s: s.subtype)
+def test_warning_is_located_and_typed(broken: tuple[SphinxTestApp, str], subtype: Subtype) -> None:
+    app, text = broken
+    file, line = EXPECTED[subtype]
+    hits = [w for w in parse_warnings(text) if w.type == f"pmterm.{subtype.subtype}"]
+    assert hits, f"no pmterm.{subtype.subtype} warning in:\n{text}"
+    where = {(Path(w.file).relative_to(app.srcdir).as_posix(), w.line or 0) for w in hits}
+    assert (file, line) in where
+
+
+def test_alias_equal_to_another_terms_name_is_a_duplicate(
+    broken: tuple[SphinxTestApp, str],
+) -> None:
+    _, text = broken
+    dupes = [w for w in parse_warnings(text) if w.type == "pmterm.duplicate-term"]
+    assert any(w.file.endswith("zz-alias-clash.md") and '"Valid Two"' in w.message for w in dupes)
+
+
+def test_no_traceback_and_only_expected_warnings(broken: tuple[SphinxTestApp, str]) -> None:
+    _, text = broken
+    assert "Traceback" not in text and "Exception" not in text
+    types = {w.type for w in parse_warnings(text)}
+    assert types == {f"pmterm.{s.subtype}" for s in Subtype}, text
+
+
+def test_valid_terms_still_render_with_their_parts(broken: tuple[SphinxTestApp, str]) -> None:
+    app, _ = broken
+    one = BeautifulSoup(
+        (app.outdir / "glossary" / "valid-one.html").read_text("utf-8"), "html.parser"
+    )
+    assert one.select_one("section.pmterm h1").get_text(strip=True).rstrip("¶") == "Valid One"
+    assert one.select_one("ul.pmterm-related-list a")["href"] == "valid-two.html#term-Valid-Two"
+    assert one.select_one("details.pmterm-faq summary").get_text(strip=True) == "Is it valid?"
+    two = BeautifulSoup(
+        (app.outdir / "glossary" / "valid-two.html").read_text("utf-8"), "html.parser"
+    )
+    assert two.select_one("ul.pmterm-related-list a")["href"] == "valid-one.html#term-Valid-One"
+    page = BeautifulSoup((app.outdir / "page.html").read_text("utf-8"), "html.parser")
+    assert (
+        page.select_one("a.reference.internal")["href"] == "glossary/valid-one.html#term-Valid-One"
+    )
+    # The first definition in document order keeps a contested name; the other still has a page.
+    dup = BeautifulSoup(
+        (app.outdir / "glossary" / "zz-duplicate-term.html").read_text("utf-8"), "html.parser"
+    )
+    assert dup.select_one("section.pmterm h1") is not None
+
+
+def test_misplaced_and_unnamed_content_is_kept(broken: tuple[SphinxTestApp, str]) -> None:
+    app, _ = broken
+    page = (app.outdir / "page.html").read_text("utf-8")
+    assert "A part outside any term." in page
+    unnamed = (app.outdir / "glossary" / "missing-name.html").read_text("utf-8")
+    assert "A definition without a name." in unnamed
+
+
+def test_dangling_related_entry_is_plain_text(broken: tuple[SphinxTestApp, str]) -> None:
+    app, _ = broken
+    page = BeautifulSoup(
+        (app.outdir / "glossary" / "unknown-related.html").read_text("utf-8"), "html.parser"
+    )
+    item = page.select_one("ul.pmterm-related-list li")
+    assert item.find("a") is None
+    assert item.get_text(" ", strip=True) == "Nowhere Term — does not exist"
+
+
+def test_every_subtype_can_be_suppressed(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _, text = build_root(
+        "pmterm-warnings",
+        tmp_path_factory,
+        suppress_warnings=[f"pmterm.{s.subtype}" for s in Subtype],
+    )
+    assert [w for w in parse_warnings(text) if (w.type or "").startswith("pmterm")] == []
