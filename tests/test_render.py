@@ -44,6 +44,7 @@ def test_term_page_has_title_meta_and_parts_in_order(html: SphinxTestApp) -> Non
         "Common pitfalls",
         "Related terms",
         "Frequently asked questions",
+        "Linked from",
     ]
     meta = term.select_one("p.pmterm-meta")
     category = meta.find("a")
@@ -116,6 +117,10 @@ def test_inventory_lists_terms_and_aliases_as_std_term(html: SphinxTestApp) -> N
         "Beta Method": "https://example.org/glossary/beta.html#term-Beta-Method",
         "Gamma Lead": "https://example.org/glossary/gamma.html#term-Gamma-Lead",
         "GM": "https://example.org/glossary/gamma.html#term-Gamma-Lead",
+        "2x2 Matrix": "https://example.org/glossary/digits.html#term-2x2-Matrix",
+        "Éclair Review": "https://example.org/glossary/accent.html#term-Eclair-Review",
+        "ER": "https://example.org/glossary/accent.html#term-Eclair-Review",
+        "Дорожная карта": "https://example.org/glossary/cyrillic.html#term-0",
     }
 
 
@@ -144,7 +149,7 @@ def test_category_pages_are_generated_with_their_terms(html: SphinxTestApp) -> N
     ]
     assert home == [
         "Roles & People (2 terms) — Who does the work.",
-        "Methods (1 term) — How the work gets done.",
+        "Methods (4 terms) — How the work gets done.",
     ]
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import build_root, parse_warnings
 from pmterm.warnings import Subtype
 

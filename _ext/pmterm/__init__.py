@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from . import config, nodes
 from .directives import (
+    AzDirective,
     CategoriesDirective,
     CategoryDirective,
     PartDirective,
@@ -14,8 +15,11 @@ from .directives import (
     WarningsDirective,
 )
 from .domain import PmTermDomain, check_consistency, register_with_std
-from .pages import write_category_pages
-from .render import FaqDetailsTransform, fill_indexes
+from .export import write_glossary_json
+from .incremental import pages_changed_by_others
+from .pages import write_generated_pages
+from .references import collect_references
+from .render import FaqDetailsTransform, resolve_placeholders
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,7 +30,7 @@ __version__ = "0.1.0"
 STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bump whenever the shape of the data kept on the environment changes.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 PART_NAMES = ("why", "practice", "pitfalls", "related", "faq")
 
@@ -46,12 +50,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.add_directive(part, PartDirective)
     app.add_directive("pmterm-category", CategoryDirective)
     app.add_directive("pmterm-categories", CategoriesDirective)
+    app.add_directive("pmterm-az", AzDirective)
     app.add_directive("pmterm-warnings", WarningsDirective)
     app.add_post_transform(FaqDetailsTransform)
-    app.connect("builder-inited", write_category_pages)
+    app.connect("builder-inited", write_generated_pages)
+    app.connect("doctree-read", collect_references)
     app.connect("env-updated", register_with_std)
+    app.connect("env-get-updated", pages_changed_by_others)
     app.connect("env-check-consistency", check_consistency)
-    app.connect("doctree-resolved", fill_indexes)
+    app.connect("doctree-resolved", resolve_placeholders)
+    app.connect("build-finished", write_glossary_json)
     app.connect("builder-inited", add_static_path)
     app.add_css_file("pmterm.css")
     return {

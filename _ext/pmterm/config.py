@@ -17,6 +17,8 @@ def register(app: Sphinx) -> None:
     app.add_config_value(
         "pmterm_category_dir", "glossary/categories", "env", types=frozenset({str})
     )
+    # The generated A to Z page ("" for none).
+    app.add_config_value("pmterm_az_docname", "glossary/a-z", "env", types=frozenset({str}))
     app.connect("config-inited", validate)
 
 

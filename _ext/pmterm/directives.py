@@ -37,7 +37,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
 from .domain import FaqRecord, RelatedRecord, TermRecord, pmterm_domain
-from .nodes import pmterm_index, pmterm_part
+from .nodes import pmterm_backlinks, pmterm_index, pmterm_part
 from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ SECTION_PARTS: dict[str, str] = {
 RELATED_TITLE = "Related terms"
 FAQ_TITLE = "Frequently asked questions"
 DEFINITION_TITLE = "Definition"
+BACKLINKS_TITLE = "Linked from"
+AZ_TITLE = "A to Z"
 
 _OPEN_TERM = "pmterm:open-term"
 _OPEN_PART = "pmterm:open-part"
@@ -157,7 +159,13 @@ class PmTermDirective(SphinxDirective):
         faqs = self._faqs(parts["faq"])
         if faqs[0]:
             section += self._part_section(FAQ_TITLE, faqs[0], "pmterm-faqs")
+        section += self._part_section(
+            BACKLINKS_TITLE, [pmterm_backlinks(term_id=term_id)], "pmterm-backlinks"
+        )
         section += self._back_link()
+        # Term pages are reached through category pages and the A to Z index, not
+        # the toctree, so the sidebar stays small however large the glossary grows.
+        self.env.metadata[self.env.docname]["orphan"] = True
 
         pmterm_domain(self.env).add_term(
             TermRecord(
@@ -277,12 +285,16 @@ class PmTermDirective(SphinxDirective):
             if note:
                 para += nodes.Text(" — ")
                 para.extend(note)
-            item = nodes.list_item("", para)
+            anchor = make_id(self.env, self.state.document, "related", target)
+            item = nodes.list_item("", para, ids=[anchor])
             item.extend(entry.children[1:] if note else entry.children)
             items += item
             records.append(
                 RelatedRecord(
-                    target=target, note=_text(entry.children), lineno=entry.line or self.lineno
+                    target=target,
+                    note=_text(entry.children),
+                    lineno=entry.line or self.lineno,
+                    anchor=anchor,
                 )
             )
         return (items if records else None), records
@@ -388,14 +400,22 @@ class PartDirective(SphinxDirective):
         return [part]
 
 
-class CategoryDirective(SphinxDirective):
+class _IndexDirective(SphinxDirective):
+    """A directive whose output is a list filled late from every page's terms."""
+
+    def index(self, kind: str, **attributes: Any) -> pmterm_index:
+        pmterm_domain(self.env).indexes.setdefault(self.env.docname, []).append(kind)
+        return pmterm_index(kind=kind.split(":")[0], **attributes)
+
+
+class CategoryDirective(_IndexDirective):
     """The body of a generated category page: its title, description and term list."""
 
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         slug = self.arguments[0]
-        category = next((c for c in self.config.pmterm_categories if c.get("slug") == slug), None)
+        category = next((c for c in self.config.pmterm_categories if c["slug"] == slug), None)
         if category is None:
             warn(
                 Subtype.UNKNOWN_CATEGORY,
@@ -403,26 +423,57 @@ class CategoryDirective(SphinxDirective):
                 self.get_location(),
             )
             return []
-        name = category["name"]
+        section = self._section(category["name"])
+        if category["description"]:
+            section += nodes.paragraph(
+                "", category["description"], classes=["pmterm-category-description"]
+            )
+        section += self.index(f"category:{slug}", category=slug)
+        return [section]
+
+    def _section(self, title: str) -> nodes.section:
         section = nodes.section(
-            "", nodes.title(name, name), ids=[make_id(self.env, self.state.document, "", name)]
+            "", nodes.title(title, title), ids=[make_id(self.env, self.state.document, "", title)]
         )
         self.state.document.note_explicit_target(section)
-        if category.get("description"):
-            section += nodes.paragraph(
-                category["description"],
-                category["description"],
-                classes=["pmterm-category-description"],
-            )
-        section += pmterm_index(category=slug)
+        return section
+
+
+class AzDirective(CategoryDirective):
+    """The body of the generated A to Z page: every term and alias by initial."""
+
+    required_arguments = 0
+
+    def run(self) -> list[nodes.Node]:
+        section = self._section(AZ_TITLE)
+        section += self.index("az")
         return [section]
 
 
-class CategoriesDirective(SphinxDirective):
-    """The list of categories with descriptions and term counts (for the glossary home)."""
+class CategoriesDirective(_IndexDirective):
+    """The glossary home's way in: categories with descriptions and counts, and the
+    (hidden) toctree of the generated pages, in the order ``conf.py`` declares them."""
 
     def run(self) -> list[nodes.Node]:
-        return [pmterm_index(category=None)]
+        docnames = [category_docname(self.config, c["slug"]) for c in self.config.pmterm_categories]
+        if self.config.pmterm_az_docname:
+            docnames.append(self.config.pmterm_az_docname)
+        docnames = [d for d in docnames if d != self.env.docname]
+        toctree = addnodes.toctree(
+            parent=self.env.docname,
+            entries=[(None, d) for d in docnames],
+            includefiles=docnames,
+            maxdepth=1,
+            caption="Browse",
+            glob=False,
+            hidden=True,
+            includehidden=False,
+            numbered=0,
+            titlesonly=True,
+        )
+        self.set_source_info(toctree)
+        wrapper = nodes.compound("", toctree, classes=["toctree-wrapper"])
+        return [self.index("categories"), wrapper]
 
 
 class WarningsDirective(SphinxDirective):
@@ -442,6 +493,7 @@ class WarningsDirective(SphinxDirective):
 
 
 def category_docname(config: Any, slug: str) -> str:
+    """The docname of a category's generated page."""
     return f"{config.pmterm_category_dir.strip('/')}/{slug}"
 
 

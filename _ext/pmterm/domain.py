@@ -15,6 +15,8 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
 
+from .backlinks import Backlinks, compute_backlinks
+from .sorting import reading_order
 from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -31,6 +33,16 @@ class RelatedRecord(TypedDict):
     target: str
     note: str
     lineno: int
+    anchor: str  # id of the entry on its page, so a backlink lands on it
+
+
+class ReferenceRecord(TypedDict):
+    """One ``{term}`` reference, wherever it is written."""
+
+    target: str
+    anchor: str  # id placed just before the reference
+    lineno: int
+    from_term: str | None  # node id of the term whose section holds it, if any
 
 
 class FaqRecord(TypedDict):
@@ -70,29 +82,69 @@ class PmTermDomain(Domain):
 
     name = "pmterm"
     label = "Product-management glossary"
-    data_version = 1
-    initial_data: ClassVar[dict[str, Any]] = {"terms": {}}  # docname -> list[TermRecord]
+    data_version = 2
+    initial_data: ClassVar[dict[str, Any]] = {
+        "terms": {},  # docname -> list[TermRecord]
+        "references": {},  # docname -> list[ReferenceRecord]
+        "indexes": {},  # docname -> list of generated lists on that page, e.g. ["az"]
+        "digests": {},  # docname -> digest of what the page shows from other pages
+    }
 
     _registry: Registry | None = None
+    _backlinks: dict[tuple[str, str], Backlinks] | None = None
 
     @property
     def terms(self) -> dict[str, list[TermRecord]]:
         terms: dict[str, list[TermRecord]] = self.data["terms"]
         return terms
 
+    @property
+    def references(self) -> dict[str, list[ReferenceRecord]]:
+        references: dict[str, list[ReferenceRecord]] = self.data["references"]
+        return references
+
+    @property
+    def indexes(self) -> dict[str, list[str]]:
+        indexes: dict[str, list[str]] = self.data["indexes"]
+        return indexes
+
+    @property
+    def digests(self) -> dict[str, str]:
+        digests: dict[str, str] = self.data["digests"]
+        return digests
+
     def add_term(self, record: TermRecord) -> None:
         self.terms.setdefault(record["docname"], []).append(record)
-        self._registry = None
+        self.invalidate()
+
+    def add_references(self, docname: str, records: list[ReferenceRecord]) -> None:
+        self.references[docname] = records
+        self.invalidate()
 
     def clear_doc(self, docname: str) -> None:
-        self.terms.pop(docname, None)
-        self._registry = None
+        for key in self.initial_data:
+            self.data[key].pop(docname, None)
+        self.invalidate()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["terms"]:
-                self.terms[docname] = otherdata["terms"][docname]
+        for key in self.initial_data:
+            for docname in docnames & otherdata[key].keys():
+                self.data[key][docname] = otherdata[key][docname]
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """Forget what was derived from the data (call after any change to it)."""
         self._registry = None
+        self._backlinks = None
+
+    def term_of(self, docname: str, node_id: str) -> TermRecord | None:
+        return next((r for r in self.terms.get(docname, ()) if r["node_id"] == node_id), None)
+
+    def owned_terms(self) -> list[TermRecord]:
+        """The terms that own their name, by name: what lists and exports show."""
+        owners = self.registry.owners
+        found = [r for r in self.all_terms() if owners.get(r["name"].lower()) is r]
+        return sorted(found, key=lambda r: reading_order(r["name"]))
 
     def all_terms(self) -> Iterator[TermRecord]:
         """Every term in document order (docname, then line): the order that decides ties."""
@@ -104,6 +156,15 @@ class PmTermDomain(Domain):
         if self._registry is None:
             self._registry = _build_registry(self.all_terms())
         return self._registry
+
+    def backlinks(self, record: TermRecord) -> Backlinks:
+        """What points at *record*, from the whole glossary (computed once per build)."""
+        if self._backlinks is None:
+            titles = {
+                d: self.env.titles[d].astext() for d in self.references if d in self.env.titles
+            }
+            self._backlinks = compute_backlinks(self, titles)
+        return self._backlinks.get((record["docname"], record["node_id"]), Backlinks())
 
     def resolve_xref(
         self,
@@ -158,6 +219,7 @@ def register_with_std(app: Any, env: BuildEnvironment) -> None:
     contested name does not depend on which process read which file first.
     """
     domain = pmterm_domain(env)
+    domain.invalidate()
     std = env.domains.standard_domain
     ours = {(r["docname"], r["node_id"]) for r in domain.all_terms()}
     for stale in [k for k, v in std.objects.items() if k[0] == "term" and v in ours]:

@@ -1,12 +1,13 @@
 """Docutils nodes of the extension.
 
 The directive builds a term from standard docutils nodes (sections, paragraphs,
-lists) so every builder can write it. Only three nodes are ours:
+lists) so every builder can write it. Only these nodes are ours:
 
 * :class:`pmterm_part` is a transient marker: a part directive returns it and the
   enclosing ``pmterm`` directive consumes it, so it never reaches a writer.
-* :class:`pmterm_index` is a placeholder for a list that depends on other pages
-  (a category's terms); it is filled on ``doctree-resolved``.
+* :class:`pmterm_index` and :class:`pmterm_backlinks` are placeholders for what
+  depends on other pages (a category's terms, the A to Z, a term's backlinks);
+  they are filled on ``doctree-resolved``.
 * :class:`details` / :class:`summary` exist only in HTML builds, made from a
   generic FAQ by :mod:`pmterm.render`.
 """
@@ -28,6 +29,10 @@ class pmterm_part(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
 
 class pmterm_index(nodes.General, nodes.Element):  # noqa: N801
     """Where a generated list of terms goes (``category`` set, or all terms)."""
+
+
+class pmterm_backlinks(nodes.General, nodes.Element):  # noqa: N801
+    """Where a term's backlinks go (``term_id``); filled on ``doctree-resolved``."""
 
 
 class details(nodes.General, nodes.Element):  # noqa: N801
@@ -71,6 +76,7 @@ def register(app: Sphinx) -> None:
     skip = {fmt: (_unexpected, None) for fmt in ("html", *_NON_HTML)}
     app.add_node(pmterm_part, **skip)  # type: ignore[arg-type]
     app.add_node(pmterm_index, **skip)  # type: ignore[arg-type]
+    app.add_node(pmterm_backlinks, **skip)  # type: ignore[arg-type]
     plain = {fmt: (_passthrough, _passthrough) for fmt in _NON_HTML}
     app.add_node(
         details,

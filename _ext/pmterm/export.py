@@ -1,0 +1,104 @@
+"""``glossary.json``: the whole glossary as data, written next to the HTML pages.
+
+The shape is described by ``glossary.schema.json`` (shipped beside this module and
+shown in the site). Terms are sorted by name and every list has a fixed order, so
+two builds of the same sources write byte-identical files; the file is only
+rewritten when its content changes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .domain import PmTermDomain, TermRecord, pmterm_domain
+from .render import az_entries
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from .backlinks import Backlink
+
+SCHEMA = Path(__file__).parent / "glossary.schema.json"
+FORMAT_VERSION = 1
+HTML_BUILDERS = ("html", "dirhtml")
+
+
+def _url(builder: Builder, docname: str, anchor: str = "") -> str:
+    uri = builder.get_target_uri(docname)
+    return f"{uri}#{anchor}" if anchor else uri
+
+
+def term_data(app: Sphinx, domain: PmTermDomain, record: TermRecord) -> dict[str, Any]:
+    builder = app.builder
+    categories = {c["slug"]: c["name"] for c in app.config.pmterm_categories}
+    related = []
+    for entry in record["related"]:
+        target = domain.registry.lookup(entry["target"])
+        related.append(
+            {
+                "name": target["name"] if target else entry["target"],
+                "url": _url(builder, target["docname"], target["node_id"]) if target else None,
+                "note": entry["note"],
+            }
+        )
+    links = domain.backlinks(record)
+
+    def linked(group: list[Backlink]) -> list[dict[str, str]]:
+        return [
+            {
+                "name": b.label,
+                "url": _url(builder, b.docname, b.anchor),
+                **({"note": b.note} if b.note else {}),
+            }
+            for b in group
+        ]
+
+    category = record["category"]
+    return {
+        "name": record["name"],
+        "slug": record["docname"].rpartition("/")[2],
+        "url": _url(builder, record["docname"], record["node_id"]),
+        "category": {"slug": category, "name": categories[category]} if category else None,
+        "aliases": list(record["aliases"]),
+        "summary": record["summary"],
+        "definition": record["definition"],
+        "related": related,
+        "backlinks": {
+            "related": linked(links.related),
+            "terms": linked(links.terms),
+            "pages": linked(links.pages),
+        },
+        "faqs": [{"question": f["question"], "answer": f["answer"]} for f in record["faqs"]],
+    }
+
+
+def glossary_data(app: Sphinx) -> dict[str, Any]:
+    domain = pmterm_domain(app.env)
+    return {
+        "version": FORMAT_VERSION,
+        "project": app.config.project,
+        "categories": [
+            {
+                "slug": c["slug"],
+                "name": c["name"],
+                "description": c["description"],
+                "terms": [t["name"] for t in domain.owned_terms() if t["category"] == c["slug"]],
+            }
+            for c in app.config.pmterm_categories
+        ],
+        "terms": [term_data(app, domain, t) for t in domain.owned_terms()],
+        "aliases": {shown: r["name"] for shown, r, alias in az_entries(domain) if alias},
+    }
+
+
+def write_glossary_json(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write ``glossary.json`` for HTML builds, if it changed."""
+    if exception is not None or app.builder.name not in HTML_BUILDERS:
+        return
+    text = json.dumps(glossary_data(app), ensure_ascii=False, indent=2) + "\n"
+    path = Path(app.outdir, "glossary.json")
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")

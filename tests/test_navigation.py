@@ -1,0 +1,124 @@
+"""Generated navigation and backlinks on the basic test root."""
+
+# BeautifulSoup lookups return Optional; a None fails the test anyway.
+# mypy: disable-error-code="union-attr,index"
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from bs4 import BeautifulSoup
+
+from pmterm.render import initial
+
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
+
+
+def soup(app: SphinxTestApp, docname: str) -> BeautifulSoup:
+    return BeautifulSoup(
+        (app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
+    )
+
+
+def groups(page: BeautifulSoup, section_id: str) -> dict[str, list[tuple[str, str]]]:
+    """Backlink groups of a term page: label -> [(link text + note, href)]."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    label = ""
+    for node in page.select_one(f"section#{section_id} .pmterm-backlink-groups").children:
+        if getattr(node, "name", None) == "p":
+            label = node.get_text()
+        elif getattr(node, "name", None) == "ul":
+            out[label] = [(li.get_text(" ", strip=True), li.a["href"]) for li in node.select("li")]
+    return out
+
+
+@pytest.mark.sphinx("html", testroot="pmterm-basic")
+def test_backlinks_are_grouped_sorted_deduplicated_and_exact(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    found = groups(soup(app, "glossary/alpha"), "linked-from")
+    assert found == {
+        # Gamma relates to "AR" (an alias): it still counts; Alpha never lists itself.
+        # Sorted ignoring accents: Éclair files under E.
+        "Terms that list it as related": [
+            ("Beta Method — who runs it", "beta.html#related-Alpha-Role"),
+            ("Éclair Review — who asks for it", "accent.html#related-Alpha-Role"),
+            ("Gamma Lead — the role it manages", "gamma.html#related-AR"),
+        ],
+        # Beta mentions it in an FAQ answer; Éclair twice, listed once at the first place.
+        "Terms that mention it": [
+            ("Beta Method", "beta.html#pmterm-ref-1"),
+            ("Éclair Review", "accent.html#pmterm-ref-1"),
+        ],
+        # page.md cites it three times (name, alias, lower case): one entry.
+        "Other pages that mention it": [("A page that cites terms", "../page.html#pmterm-ref-1")],
+    }
+
+
+@pytest.mark.sphinx("html", testroot="pmterm-basic")
+def test_backlink_anchors_exist_where_they_point(app: SphinxTestApp) -> None:
+    app.build()
+    page = soup(app, "page")
+    first = page.select_one("#pmterm-ref-1")
+    assert first is not None
+    assert first.find_next("a").get_text() == "Alpha Role"
+    beta = soup(app, "glossary/beta")
+    assert beta.select_one("li#related-Alpha-Role a").get_text() == "Alpha Role"
+
+
+@pytest.mark.sphinx("html", testroot="pmterm-basic")
+def test_term_without_backlinks_says_so(app: SphinxTestApp) -> None:
+    app.build()
+    page = soup(app, "glossary/digits")
+    assert page.select_one("section#linked-from .pmterm-empty").get_text() == (
+        "No other page links here yet."
+    )
+
+
+@pytest.mark.sphinx("html", testroot="pmterm-basic")
+def test_a_to_z_lists_terms_and_aliases_by_initial(app: SphinxTestApp) -> None:
+    app.build()
+    page = soup(app, "glossary/a-z")
+    sections = {
+        s["id"]: [(li.get_text(" ", strip=True), li.a["href"]) for li in s.select("li")]
+        for s in page.select(".pmterm-az > section")
+    }
+    assert list(sections) == ["az-digits", "az-a", "az-b", "az-e", "az-f", "az-g", "az-u0414"]
+    assert sections["az-digits"] == [("2x2 Matrix", "digits.html#term-2x2-Matrix")]
+    assert sections["az-a"] == [
+        ("Alpha Role", "alpha.html#term-Alpha-Role"),
+        ("AR (see Alpha Role)", "alpha.html#term-Alpha-Role"),
+    ]
+    assert sections["az-e"] == [
+        ("Éclair Review", "accent.html#term-Eclair-Review"),
+        ("ER (see Éclair Review)", "accent.html#term-Eclair-Review"),
+    ]
+    assert sections["az-u0414"] == [("Дорожная карта", "cyrillic.html#term-0")]
+    bar = page.select(".pmterm-az-bar > li")
+    linked = [li.a["href"] for li in bar if li.a]
+    assert linked == [f"#{key}" for key in sections]
+    assert len(bar) == 26 + 2  # A to Z, 0–9 and Д
+    assert "pmterm-az-empty" in bar[3]["class"]  # C has no terms: shown, not linked
+
+
+@pytest.mark.parametrize(
+    ("name", "group"),
+    [("Alpha", "A"), ("éclair", "E"), ("2x2", "0–9"), ("/etc", "E"), ("Ωmega", "Ω"), ("—", "#")],
+)
+def test_initial(name: str, group: str) -> None:
+    assert initial(name) == group
+
+
+@pytest.mark.sphinx("html", testroot="pmterm-basic")
+def test_home_links_categories_and_a_to_z_in_the_sidebar(app: SphinxTestApp) -> None:
+    app.build()
+    toctree = app.env.toctree_includes["index"]
+    assert toctree[:3] == [
+        "glossary/categories/roles",
+        "glossary/categories/methods",
+        "glossary/a-z",
+    ]
+    # Term pages are orphans reached through category pages, not sidebar entries.
+    assert "orphan" in app.env.metadata["glossary/alpha"]
