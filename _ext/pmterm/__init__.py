@@ -23,6 +23,7 @@ from .render import FaqDetailsTransform, resolve_placeholders
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "0.1.0"
@@ -35,10 +36,13 @@ ENV_VERSION = 2
 PART_NAMES = ("why", "practice", "pitfalls", "related", "faq")
 
 
-def add_static_path(app: Sphinx) -> None:
-    """Ship the extension's CSS with it, so other projects get it without copying."""
-    if app.builder.format == "html" and str(STATIC_DIR) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(STATIC_DIR))
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """Ship the extension's CSS with it, so other projects get it without copying.
+
+    Done on ``config-inited``, before Sphinx compares the configuration with the
+    last build's, so the added path never counts as a configuration change."""
+    if str(STATIC_DIR) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC_DIR))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -60,7 +64,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-check-consistency", check_consistency)
     app.connect("doctree-resolved", resolve_placeholders)
     app.connect("build-finished", write_glossary_json)
-    app.connect("builder-inited", add_static_path)
+    app.connect("config-inited", add_static_path)
     app.add_css_file("pmterm.css")
     return {
         "version": __version__,

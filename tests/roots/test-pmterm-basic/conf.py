@@ -7,3 +7,4 @@ pmterm_categories = [
     {"slug": "roles", "name": "Roles & People", "description": "Who does the work."},
     {"slug": "methods", "name": "Methods", "description": "How the work gets done."},
 ]
+html_theme = "basic"

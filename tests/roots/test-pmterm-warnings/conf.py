@@ -6,3 +6,4 @@ pmterm_categories = [
     {"slug": "roles", "name": "Roles", "description": "Who does the work."},
     {"name": "A category without a slug"},
 ]
+html_theme = "basic"
