@@ -177,7 +177,8 @@ def synthetic_glossary(root: Path, count: int) -> None:
     for i in range(count):
         body = (
             f"::::{{pmterm}} Term {i}\n:category: {'roles' if i % 3 else 'methods'}\n"
-            f":aliases: T{i}\n\nTerm {i} is number {i}. It cites {{term}}`Term {(i * 7 + 3) % count}`.\n\n"
+            f":aliases: T{i}\n\nTerm {i} is number {i}. "
+            f"It cites {{term}}`Term {(i * 7 + 3) % count}`.\n\n"
             f":::{{related}} Term {(i + 1) % count}\nnext\n:::\n\n"
             f":::{{related}} T{(i * 5 + 2) % count}\nskip\n:::\n\n"
             f":::{{faq}} Why {i}?\nBecause {{term}}`T{(i + 11) % count}`.\n:::\n::::\n"
