@@ -325,14 +325,19 @@ class PmTermDirective(SphinxDirective):
         if category:
             cat = next(c for c in self.config.pmterm_categories if c.get("slug") == category)
             para += nodes.inline("", "Category: ", classes=["pmterm-label"])
-            para += addnodes.pending_xref(
+            para += nodes.inline(
                 "",
-                nodes.inline(cat["name"], cat["name"], classes=["pmterm-category"]),
-                refdomain="std",
-                reftype="doc",
-                reftarget="/" + category_docname(self.config, category),
-                refdoc=self.env.docname,
-                refexplicit=True,
+                "",
+                addnodes.pending_xref(
+                    "",
+                    nodes.inline(cat["name"], cat["name"]),
+                    refdomain="std",
+                    reftype="doc",
+                    reftarget="/" + category_docname(self.config, category),
+                    refdoc=self.env.docname,
+                    refexplicit=True,
+                ),
+                classes=["pmterm-category"],
             )
         if aliases:
             if category:
