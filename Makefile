@@ -11,7 +11,10 @@ SOURCEDIR    = .
 BUILDDIR     = _build
 STAMP        = $(VENV)/.installed
 
-.PHONY: help html test lint clean livehtml lock
+N           ?= 1000
+ALSO        ?= 150 250
+
+.PHONY: help html test lint clean livehtml lock bench
 
 help:
 	@echo "make html      build the site into $(BUILDDIR)/html (-W --keep-going, nitpicky)"
@@ -20,6 +23,7 @@ help:
 	@echo "make livehtml  rebuild and reload the site in a browser on every save"
 	@echo "make clean     remove the build output (keeps .venv)"
 	@echo "make lock      re-pin requirements/*.txt from pyproject.toml"
+	@echo "make bench     time N=$(N) synthetic terms against Sphinx's basic theme (ALSO=\"$(ALSO)\" for growth)"
 
 # (Re)install whenever the pinned requirements change.
 $(STAMP): requirements/dev.txt
@@ -42,6 +46,9 @@ lint: $(STAMP)
 livehtml: $(STAMP)
 	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) $(O) $(SOURCEDIR) $(BUILDDIR)/html \
 		--ignore "$(BUILDDIR)" --ignore "*/categories/*" --watch _ext
+
+bench: $(STAMP)
+	$(BIN)/python tests/bench/run.py $(N) --also $(ALSO)
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -55,6 +55,9 @@ def test_export_carries_every_part_of_a_term(export: tuple[Path, dict[str, Any]]
     assert alpha["definition"].startswith(
         "The alpha role owns what gets built. It answers to the board.\n\n"
     )
+    assert alpha["why"] == ["Why paragraph with a link."]
+    assert alpha["practice"] == ["Step one", "Step two"]
+    assert alpha["pitfalls"] == ["Pitfall one. Explained."]
     assert alpha["related"] == [
         {
             "name": "Beta Method",

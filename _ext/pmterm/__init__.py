@@ -31,7 +31,7 @@ __version__ = "0.1.0"
 STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bump whenever the shape of the data kept on the environment changes.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 PART_NAMES = ("why", "practice", "pitfalls", "related", "faq")
 

@@ -177,6 +177,9 @@ class PmTermDirective(SphinxDirective):
                 aliases=aliases,
                 summary=first_sentence(definition_text),
                 definition=definition_text,
+                why=_blocks(parts["why"]),
+                practice=_blocks(parts["practice"]),
+                pitfalls=_blocks(parts["pitfalls"]),
                 related=related[1],
                 faqs=faqs[1],
             )
@@ -507,6 +510,17 @@ def _inline_children(body: list[nodes.Node]) -> list[nodes.Node]:
     if body and isinstance(body[0], nodes.paragraph):
         return list(body[0].children)
     return []
+
+
+def _blocks(body: list[nodes.Node]) -> list[str]:
+    """A part as plain-text blocks: each list item, or each paragraph, on its own."""
+    blocks: list[str] = []
+    for node in body:
+        if isinstance(node, (nodes.bullet_list, nodes.enumerated_list)):
+            blocks.extend(" ".join(item.astext().split()) for item in node.children)
+        elif isinstance(node, nodes.Element) and node.astext().strip():
+            blocks.append(" ".join(node.astext().split()))
+    return blocks
 
 
 def _text(body: list[nodes.Node]) -> str:

@@ -61,6 +61,10 @@ class TermRecord(TypedDict):
     aliases: list[str]
     summary: str
     definition: str
+    #: why / practice / pitfalls as plain-text blocks (paragraphs or list items)
+    why: list[str]
+    practice: list[str]
+    pitfalls: list[str]
     related: list[RelatedRecord]
     faqs: list[FaqRecord]
 
@@ -82,7 +86,7 @@ class PmTermDomain(Domain):
 
     name = "pmterm"
     label = "Product-management glossary"
-    data_version = 2
+    data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {
         "terms": {},  # docname -> list[TermRecord]
         "references": {},  # docname -> list[ReferenceRecord]

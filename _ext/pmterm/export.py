@@ -65,6 +65,9 @@ def term_data(app: Sphinx, domain: PmTermDomain, record: TermRecord) -> dict[str
         "aliases": list(record["aliases"]),
         "summary": record["summary"],
         "definition": record["definition"],
+        "why": list(record["why"]),
+        "practice": list(record["practice"]),
+        "pitfalls": list(record["pitfalls"]),
         "related": related,
         "backlinks": {
             "related": linked(links.related),
