@@ -32,7 +32,7 @@ EXPECTED: dict[Subtype, tuple[str, int]] = {
     Subtype.DUPLICATE_PART: ("glossary/duplicate-part.md", 10),
     Subtype.INCOMPLETE_FAQ: ("glossary/incomplete-faq.md", 6),
     Subtype.MISPLACED: ("page.md", 5),
-    Subtype.BAD_CONFIG: ("conf.py", 5),
+    Subtype.BAD_CONFIG: ("conf.py", 6),
 }
 
 

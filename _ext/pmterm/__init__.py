@@ -19,7 +19,8 @@ from .export import write_glossary_json
 from .incremental import pages_changed_by_others
 from .pages import write_generated_pages
 from .references import collect_references
-from .render import FaqDetailsTransform, resolve_placeholders
+from .render import FaqDetailsTransform, mark_term_references, resolve_placeholders
+from .structured_data import add_structured_data
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -63,9 +64,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", pages_changed_by_others)
     app.connect("env-check-consistency", check_consistency)
     app.connect("doctree-resolved", resolve_placeholders)
+    app.connect("doctree-resolved", mark_term_references)
+    app.connect("html-page-context", add_structured_data)
     app.connect("build-finished", write_glossary_json)
     app.connect("config-inited", add_static_path)
     app.add_css_file("pmterm.css")
+    app.add_js_file("pmterm.js", loading_method="defer")
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -24,6 +24,7 @@ class Backlink:
     anchor: str
     label: str
     note: str = ""
+    term_id: str = ""  # node id of the source term, if the source is a term
 
 
 @dataclass
@@ -68,7 +69,9 @@ def compute_backlinks(
             if source_term is target:
                 continue
             if source_term is not None:
-                link = Backlink(docname, ref["anchor"], source_term["name"])
+                link = Backlink(
+                    docname, ref["anchor"], source_term["name"], "", source_term["node_id"]
+                )
                 add("terms", target, link, source_term["node_id"] + docname)
             else:
                 add(

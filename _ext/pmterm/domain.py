@@ -16,6 +16,7 @@ from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
 
 from .backlinks import Backlinks, compute_backlinks
+from .previews import mark
 from .sorting import reading_order
 from .warnings import Subtype, warn
 
@@ -183,8 +184,12 @@ class PmTermDomain(Domain):
         """Link a related-term entry; an unknown one stays plain text (warned once elsewhere)."""
         record = self.registry.lookup(target)
         if record is not None:
-            docname, node_id, title = record["docname"], record["node_id"], record["name"]
-        elif target.lower() in env.domains.standard_domain._terms:
+            link = make_refnode(
+                builder, fromdocname, record["docname"], record["node_id"], contnode
+            )
+            mark(link, env.config, record)
+            return link
+        if target.lower() in env.domains.standard_domain._terms:
             docname, node_id = env.domains.standard_domain._terms[target.lower()]
             title = target
         else:

@@ -20,12 +20,23 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from .domain import PmTermDomain
+    from .domain import PmTermDomain, TermRecord
 
 
-def _where(domain: PmTermDomain, name: str) -> tuple[str, str, str] | None:
+def _where(domain: PmTermDomain, name: str) -> tuple[str, ...] | None:
+    """Where a name links to, and the preview that link carries."""
     record = domain.registry.lookup(name)
-    return None if record is None else (record["docname"], record["node_id"], record["name"])
+    return None if record is None else _shown(record)
+
+
+def _shown(record: TermRecord) -> tuple[str, ...]:
+    return (
+        record["docname"],
+        record["node_id"],
+        record["name"],
+        str(record["category"]),
+        record["summary"],
+    )
 
 
 def _index_inputs(domain: PmTermDomain, kind: str) -> Any:
@@ -38,14 +49,18 @@ def _index_inputs(domain: PmTermDomain, kind: str) -> Any:
         ]
     if kind == "categories":
         return sorted((str(t["category"]), t["name"]) for t in domain.owned_terms())
-    return [(shown, r["docname"], r["node_id"], alias) for shown, r, alias in az_entries(domain)]
+    return [(shown, alias, *_shown(r)) for shown, r, alias in az_entries(domain)]
 
 
 def page_inputs(domain: PmTermDomain, docname: str, index_cache: dict[str, Any]) -> list[Any]:
     """Everything *docname* shows that comes from other pages."""
     inputs: list[Any] = []
     for record in domain.terms.get(docname, []):
-        inputs.append(("backlinks", record["node_id"], repr(domain.backlinks(record))))
+        links = domain.backlinks(record)
+        inputs.append(("backlinks", record["node_id"], repr(links)))
+        for link in (*links.related, *links.terms):
+            source = domain.term_of(link.docname, link.term_id)
+            inputs.append(("preview", _shown(source) if source else None))
         inputs.extend(
             ("related", r["target"], _where(domain, r["target"])) for r in record["related"]
         )

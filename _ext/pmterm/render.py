@@ -19,6 +19,7 @@ from sphinx.util.nodes import make_refnode
 from .directives import category_docname
 from .domain import PmTermDomain, TermRecord, pmterm_domain
 from .nodes import details, pmterm_backlinks, pmterm_index, summary
+from .previews import mark
 from .sorting import reading_order
 
 if TYPE_CHECKING:
@@ -65,8 +66,18 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
         placeholder.replace_self(backlink_list(builder, docname, domain, record))
 
 
-def _link(builder: Builder, fromdoc: str, todoc: str, anchor: str, text: str) -> nodes.Element:
-    return make_refnode(builder, fromdoc, todoc, anchor, nodes.inline(text, text))
+def _link(
+    builder: Builder,
+    fromdoc: str,
+    todoc: str,
+    anchor: str,
+    text: str,
+    preview: TermRecord | None = None,
+) -> nodes.Element:
+    link = make_refnode(builder, fromdoc, todoc, anchor, nodes.inline(text, text))
+    if preview is not None:
+        mark(link, builder.config, preview)
+    return link
 
 
 def term_list(builder: Builder, docname: str, terms: list[TermRecord]) -> nodes.Element:
@@ -75,7 +86,7 @@ def term_list(builder: Builder, docname: str, terms: list[TermRecord]) -> nodes.
     items = nodes.bullet_list(classes=["pmterm-term-list"])
     for term in terms:
         para = nodes.paragraph(
-            "", "", _link(builder, docname, term["docname"], term["node_id"], term["name"])
+            "", "", _link(builder, docname, term["docname"], term["node_id"], term["name"], term)
         )
         if term["summary"]:
             para += nodes.Text(" — " + term["summary"])
@@ -156,7 +167,9 @@ def az_index(builder: Builder, docname: str, domain: PmTermDomain) -> nodes.Elem
         items = nodes.bullet_list(classes=["pmterm-az-list"])
         for shown, record, is_alias in groups[key]:
             para = nodes.paragraph(
-                "", "", _link(builder, docname, record["docname"], record["node_id"], shown)
+                "",
+                "",
+                _link(builder, docname, record["docname"], record["node_id"], shown, record),
             )
             if is_alias:
                 para += nodes.Text(f" (see {record['name']})")
@@ -184,11 +197,28 @@ def backlink_list(
         out += nodes.paragraph("", label, classes=["pmterm-backlink-kind"])
         items = nodes.bullet_list(classes=["pmterm-backlink-list"])
         for link in group:
+            source = domain.term_of(link.docname, link.term_id) if link.term_id else None
             para = nodes.paragraph(
-                "", "", _link(builder, docname, link.docname, link.anchor, link.label)
+                "", "", _link(builder, docname, link.docname, link.anchor, link.label, source)
             )
             if link.note:
                 para += nodes.Text(" — " + link.note)
             items += nodes.list_item("", para)
         out += items
     return out
+
+
+def mark_term_references(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: add previews to the page's resolved ``{term}`` links."""
+    domain = pmterm_domain(app.env)
+    targets = {r["anchor"]: r["target"] for r in domain.references.get(docname, [])}
+    if not targets:
+        return
+    for anchor in doctree.findall(nodes.inline):
+        ids = anchor["ids"]
+        if not ids or ids[0] not in targets:
+            continue
+        record = domain.registry.lookup(targets[ids[0]])
+        following = anchor.parent[anchor.parent.index(anchor) + 1]
+        if record is not None and isinstance(following, nodes.reference):
+            mark(following, app.config, record)

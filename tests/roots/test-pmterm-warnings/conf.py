@@ -1,3 +1,4 @@
+project = "Test Glossary"
 extensions = ["myst_parser", "pmterm"]
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]

@@ -1,0 +1,119 @@
+"""What search engines and link previews read: JSON-LD, meta description, Open Graph.
+
+Term pages get a schema.org ``DefinedTerm`` and, if they have FAQs, an ``FAQPage``;
+the glossary home gets the ``DefinedTermSet``. Every page with a term gets a meta
+description from its summary and the usual social preview tags. Values are
+escaped for where they land: JSON inside ``<script>`` has ``<``, ``>`` and ``&``
+written as ``\\u`` escapes (so ``</script>`` in a term cannot end the script), and
+attribute values are HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import TYPE_CHECKING, Any
+
+from .domain import TermRecord, pmterm_domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+SCHEMA_ORG = "https://schema.org"
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def meta(attribute: str, key: str, value: str) -> str:
+    return f'<meta {attribute}="{key}" content="{html.escape(value, quote=True)}">'
+
+
+def page_url(app: Sphinx, pagename: str, docname: str, anchor: str = "") -> str:
+    """Absolute when ``html_baseurl`` is set (as Read the Docs builds should), else relative."""
+    builder: Builder = app.builder
+    base = app.config.html_baseurl
+    uri = builder.get_target_uri(docname) if base else builder.get_relative_uri(pagename, docname)
+    if base:
+        uri = base.rstrip("/") + "/" + uri
+    return f"{uri}#{anchor}" if anchor else uri
+
+
+def defined_term_set(app: Sphinx, pagename: str) -> dict[str, Any]:
+    return {
+        "@type": "DefinedTermSet",
+        "name": app.config.project,
+        "url": page_url(app, pagename, app.config.root_doc),
+    }
+
+
+def term_json(app: Sphinx, pagename: str, record: TermRecord) -> list[dict[str, Any]]:
+    term: dict[str, Any] = {
+        "@context": SCHEMA_ORG,
+        "@type": "DefinedTerm",
+        "name": record["name"],
+        "description": record["summary"],
+        "url": page_url(app, pagename, record["docname"], record["node_id"]),
+        "inDefinedTermSet": defined_term_set(app, pagename),
+    }
+    if record["aliases"]:
+        term["alternateName"] = list(record["aliases"])
+    found = [term]
+    if record["faqs"]:
+        found.append(
+            {
+                "@context": SCHEMA_ORG,
+                "@type": "FAQPage",
+                "mainEntity": [
+                    {
+                        "@type": "Question",
+                        "name": faq["question"],
+                        "acceptedAnswer": {"@type": "Answer", "text": faq["answer"]},
+                    }
+                    for faq in record["faqs"]
+                ],
+            }
+        )
+    return found
+
+
+def add_structured_data(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: add JSON-LD and meta tags to term pages and the home page."""
+    if doctree is None:
+        return
+    domain = pmterm_domain(app.env)
+    tags: list[str] = []
+    records = domain.terms.get(pagename, [])
+    if records:
+        record = records[0]
+        tags.append(meta("name", "description", record["summary"] or record["name"]))
+        tags.append(meta("property", "og:title", record["name"]))
+        tags.append(meta("property", "og:description", record["summary"]))
+        tags.append(meta("property", "og:type", "article"))
+        tags.extend(script_json(data) for r in records for data in term_json(app, pagename, r))
+    elif pagename == app.config.root_doc:
+        home = {"@context": SCHEMA_ORG, **defined_term_set(app, pagename)}
+        home["hasDefinedTerm"] = [
+            {
+                "@type": "DefinedTerm",
+                "name": t["name"],
+                "url": page_url(app, pagename, t["docname"], t["node_id"]),
+            }
+            for t in domain.owned_terms()
+        ]
+        tags.append(meta("property", "og:title", app.config.project))
+        tags.append(script_json(home))
+    else:
+        return
+    tags.append(meta("property", "og:site_name", app.config.project))
+    tags.append(meta("name", "twitter:card", "summary"))
+    if app.config.html_baseurl:
+        tags.append(meta("property", "og:url", page_url(app, pagename, pagename)))
+    context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
