@@ -58,7 +58,13 @@ AZ_TITLE = "A to Z"
 _OPEN_TERM = "pmterm:open-term"
 _OPEN_PART = "pmterm:open-part"
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+# A sentence ends at . ! or ? (and a closing quote or bracket) before a capital or
+# digit, but not after an initial (the "J." of "David J. Anderson") or after
+# "e.g.", "i.e." or "vs.".
+_SENTENCE_END = re.compile(
+    r"(?<![\s(][A-Z]\.)(?<!^[A-Z]\.)(?<!e\.g\.)(?<!i\.e\.)(?<!\svs\.)"
+    r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])"
+)
 
 
 class _Unknown(str):
@@ -73,10 +79,15 @@ class OpenOptionSpec(dict[str, "Callable[[str | None], Any]"]):
         return lambda value: _Unknown(value or "")
 
 
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences (see ``_SENTENCE_END``)."""
+    return [s for s in _SENTENCE_END.split(" ".join(text.split())) if s]
+
+
 def first_sentence(text: str) -> str:
-    """The summary: the definition's first sentence (it ends at ``. `` before a capital)."""
-    text = " ".join(text.split())
-    return _SENTENCE_END.split(text, maxsplit=1)[0]
+    """The summary: the definition's first sentence."""
+    found = sentences(text)
+    return found[0] if found else ""
 
 
 def split_aliases(value: str | None) -> list[str]:

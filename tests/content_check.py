@@ -1,0 +1,81 @@
+"""The glossary's editorial bar, checked on ``glossary.json``.
+
+Each rule names a defect readers would notice: a missing or thin part, a summary
+too long for a list, two terms sharing a summary or a sentence (boilerplate), or a
+term nothing leads to (an orphan).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pmterm.directives import sentences
+
+SUMMARY_MAX = 160
+#: part -> (fewest, most) blocks; None for no upper bound
+COUNTS: dict[str, tuple[int, int | None]] = {
+    "definition": (2, 4),  # sentences
+    "why": (1, 2),  # paragraphs
+    "practice": (4, 6),  # steps
+    "pitfalls": (3, 4),
+    "related": (3, None),
+    "faqs": (2, None),
+}
+#: Sentences shorter than this many words may repeat ("Usually not.").
+BOILERPLATE_MIN_WORDS = 8
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    term: str
+    rule: str
+    detail: str = ""
+
+
+def _count(term: dict[str, Any], part: str) -> int:
+    if part == "definition":
+        return len(sentences(term["definition"]))
+    return len(term[part])
+
+
+def _texts(term: dict[str, Any]) -> list[str]:
+    texts = [term["definition"], *term["why"], *term["practice"], *term["pitfalls"]]
+    texts += [r["note"] for r in term["related"]]
+    texts += [f"{f['question']} {f['answer']}" for f in term["faqs"]]
+    return texts
+
+
+def check(data: dict[str, Any]) -> list[Problem]:
+    """Every defect of the glossary in *data* (the parsed ``glossary.json``), sorted."""
+    problems: list[Problem] = []
+    summaries: dict[str, list[str]] = {}
+    seen: dict[str, set[str]] = {}
+    for term in data["terms"]:
+        name = term["name"]
+        for part, (fewest, most) in COUNTS.items():
+            count = _count(term, part)
+            if count == 0:
+                problems.append(Problem(name, "missing-part", part))
+            elif count < fewest:
+                problems.append(Problem(name, "too-few", f"{part}: {count} < {fewest}"))
+            elif most is not None and count > most:
+                problems.append(Problem(name, "too-many", f"{part}: {count} > {most}"))
+        if len(term["summary"]) > SUMMARY_MAX:
+            problems.append(Problem(name, "long-summary", f"{len(term['summary'])} characters"))
+        summaries.setdefault(term["summary"].casefold(), []).append(name)
+        for text in _texts(term):
+            for sentence in sentences(text):
+                if len(sentence.split()) >= BOILERPLATE_MIN_WORDS:
+                    seen.setdefault(sentence.casefold(), set()).add(name)
+        backlinks = term["backlinks"]
+        if not (backlinks["related"] or backlinks["terms"]):
+            problems.append(Problem(name, "orphan"))
+    for sharing in summaries.values():
+        if len(sharing) > 1:
+            detail = " / ".join(sorted(sharing))
+            problems.extend(Problem(n, "shared-summary", detail) for n in sharing)
+    for sentence, users in seen.items():
+        if len(users) > 1:
+            problems.extend(Problem(n, "boilerplate", sentence[:80]) for n in sorted(users))
+    return sorted(problems)

@@ -1,0 +1,141 @@
+"""The real glossary meets the editorial bar, and the check catches each defect."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from typing import TYPE_CHECKING
+
+import pytest
+from content_check import Problem, check
+
+from conftest import PROJECT
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def build_site(srcdir: Path, tmp_path: Path) -> tuple[dict[str, object], str]:
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp(
+        "html", srcdir=srcdir, builddir=tmp_path / "build", status=StringIO(), warning=StringIO()
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return json.loads((app.outdir / "glossary.json").read_text("utf-8")), app.warning.getvalue()
+
+
+def test_the_glossary_meets_the_bar(tmp_path: Path) -> None:
+    src = tmp_path / "site"
+    ignore = shutil.ignore_patterns("_build", ".venv", ".git", "tests", "*.pyc", ".*cache")
+    shutil.copytree(PROJECT, src, ignore=ignore)
+    data, warnings = build_site(src, tmp_path)
+    assert warnings == ""
+    assert check(data) == []
+
+
+def term(name: str, *, related: list[str], **parts: str) -> str:
+    """A complete, original fixture entry; *parts* replace a part's MyST body."""
+    n = name.lower()
+    body = {
+        "definition": f"{name} is fixture term {n}. Its second sentence says more about {n}.",
+        "why": f":::{{why}}\nWhy {n} matters to the people who read about {n} here.\n:::",
+        "practice": ":::{practice}\n" + "".join(f"- Step {i} of {n}\n" for i in range(4)) + ":::",
+        "pitfalls": ":::{pitfalls}\n"
+        + "".join(f"- Pitfall {i} of {n}\n" for i in range(3))
+        + ":::",
+        "faqs": "".join(
+            f":::{{faq}} Question {i} about {n}?\nAnswer {i} about {n}.\n:::\n" for i in range(2)
+        ),
+    }
+    body.update(parts)
+    rel = "".join(f":::{{related}} {r}\nnote from {n} to {r}\n:::\n" for r in related)
+    return (
+        f"::::{{pmterm}} {name}\n:category: roles\n\n"
+        + "\n\n".join([*body.values(), rel])
+        + "\n::::\n"
+    )
+
+
+LONG = "Long Summary is " + "a very long " * 15 + "first sentence. Then a second one."
+SHARED = "Both twins share this summary."  # too short to count as boilerplate too
+BOILER = "- This pitfall sentence was pasted into two different entries by mistake.\n"
+FIXTURE = {
+    "good-a": term("Good A", related=["Good B", "Good C", "No Pitfalls"]),
+    "good-b": term("Good B", related=["Good A", "Good C", "Few Steps"]),
+    "good-c": term("Good C", related=["Good A", "Good B", "Long Summary"]),
+    "no-pitfalls": term("No Pitfalls", related=["Good A", "Good B", "Good C"], pitfalls=""),
+    "few-steps": term(
+        "Few Steps",
+        related=["Good A", "Good B", "Twin One"],
+        practice=":::{practice}\n- One\n- Two\n:::",
+    ),
+    "long-summary": term("Long Summary", related=["Good A", "Good B", "Twin Two"], definition=LONG),
+    "twin-one": term(
+        "Twin One",
+        related=["Good A", "Good B", "Copy One"],
+        definition=f"{SHARED} Twin one differs here.",
+    ),
+    "twin-two": term(
+        "Twin Two",
+        related=["Good A", "Good B", "Copy Two"],
+        definition=f"{SHARED} Twin two differs here.",
+    ),
+    "copy-one": term(
+        "Copy One",
+        related=["Good A", "Good B", "Copy Two"],
+        pitfalls=":::{pitfalls}\n"
+        + BOILER
+        + "- Own pitfall one of copy one\n- Own pitfall two of copy one\n:::",
+    ),
+    "copy-two": term(
+        "Copy Two",
+        related=["Good A", "Good B", "Copy One"],
+        pitfalls=":::{pitfalls}\n"
+        + BOILER
+        + "- Own pitfall one of copy two\n- Own pitfall two of copy two\n:::",
+    ),
+    "lonely": term("Lonely", related=["Good A", "Good B", "Good C"]),
+}
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> list[Problem]:
+    src = tmp_path_factory.mktemp("content") / "src"
+    shutil.copytree(PROJECT / "tests" / "roots" / "test-pmterm-graph", src)
+    for path in (src / "glossary").glob("*.md"):
+        path.unlink()
+    (src / "page.md").write_text("# Notes\n\nNothing here.\n", encoding="utf-8")
+    for slug, text in FIXTURE.items():
+        (src / "glossary" / f"{slug}.md").write_text(text, encoding="utf-8")
+    data, warnings = build_site(src, tmp_path_factory.mktemp("content-build"))
+    assert warnings == ""
+    return check(data)
+
+
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [
+        ("No Pitfalls", "missing-part"),
+        ("Few Steps", "too-few"),
+        ("Long Summary", "long-summary"),
+        ("Twin One", "shared-summary"),
+        ("Twin Two", "shared-summary"),
+        ("Copy One", "boilerplate"),
+        ("Copy Two", "boilerplate"),
+        ("Lonely", "orphan"),
+    ],
+)
+def test_each_defect_is_reported(broken: list[Problem], name: str, rule: str) -> None:
+    assert rule in {p.rule for p in broken if p.term == name}
+
+
+def test_complete_terms_pass(broken: list[Problem]) -> None:
+    flagged = {p.term for p in broken}
+    assert not flagged & {"Good A", "Good B", "Good C"}
+    assert len(broken) == 8, broken
