@@ -73,3 +73,17 @@ def build_root(
     finally:
         app.cleanup()
     return app, app.warning.getvalue()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """The project itself, built once per test session from a copy of its sources."""
+    src = tmp_path_factory.mktemp("site") / "src"
+    ignore = shutil.ignore_patterns("_build", ".venv", ".git", "tests", "*.pyc", ".*cache")
+    shutil.copytree(PROJECT, src, ignore=ignore)
+    app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app

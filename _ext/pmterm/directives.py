@@ -478,12 +478,13 @@ class CategoriesDirective(_IndexDirective):
         if self.config.pmterm_az_docname:
             docnames.append(self.config.pmterm_az_docname)
         docnames = [d for d in docnames if d != self.env.docname]
+        # No caption: Sphinx writes toctree captions as role="heading" without an
+        # aria-level, which accessibility checkers flag as a serious violation.
         toctree = addnodes.toctree(
             parent=self.env.docname,
             entries=[(None, d) for d in docnames],
             includefiles=docnames,
             maxdepth=1,
-            caption="Browse",
             glob=False,
             hidden=True,
             includehidden=False,
