@@ -33,7 +33,21 @@ EXPECTED: dict[Subtype, tuple[str, int]] = {
     Subtype.INCOMPLETE_FAQ: ("glossary/incomplete-faq.md", 6),
     Subtype.MISPLACED: ("page.md", 5),
     Subtype.BAD_CONFIG: ("conf.py", 6),
+    Subtype.ENCODING: ("glossary/bad-utf8.md", 4),
+    Subtype.MULTIPLE_TERMS: ("glossary/two-terms.md", 7),
+    Subtype.LONG_NAME: ("glossary/long-name.md", 1),
 }
+
+# More bad input, beyond one case per subtype: (file, line, type)
+MORE: list[tuple[str, int, str]] = [
+    ("glossary/dup-option.md", 1, "pmterm.bad-option"),  # an option given twice
+    ("glossary/punctuation.md", 1, "pmterm.missing-name"),  # a name of punctuation only
+    # a term whose page has no title; MyST numbers a directive nested in a colon
+    # fence one line after its opening line
+    ("glossary/in-note.md", 3, "pmterm.misplaced"),
+    ("glossary/nested-faq.md", 9, "pmterm.misplaced"),  # an FAQ inside a part
+    ("page.md", 9, "ref.term"),  # a non-glossary page citing a missing term (Sphinx's own)
+]
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +69,43 @@ def test_warning_is_located_and_typed(broken: tuple[SphinxTestApp, str], subtype
     assert (file, line) in where
 
 
+@pytest.mark.parametrize(("file", "line", "kind"), MORE, ids=[m[0] for m in MORE])
+def test_more_bad_input_is_located(
+    broken: tuple[SphinxTestApp, str], file: str, line: int, kind: str
+) -> None:
+    app, text = broken
+    where = {
+        (Path(w.file).relative_to(app.srcdir).as_posix(), w.line, w.type)
+        for w in parse_warnings(text)
+    }
+    assert (file, line, kind) in where
+
+
+def test_cycles_long_names_and_bad_bytes_still_render(broken: tuple[SphinxTestApp, str]) -> None:
+    app, _ = broken
+    for slug, name in [("cycle-a", "Cycle A"), ("cycle-b", "Cycle B"), ("bad-utf8", "Latin One")]:
+        page = BeautifulSoup(
+            (app.outdir / "glossary" / f"{slug}.html").read_text("utf-8"), "html.parser"
+        )
+        assert page.select_one("section.pmterm h1").get_text(strip=True).rstrip("¶") == name
+    cycle = BeautifulSoup(
+        (app.outdir / "glossary" / "cycle-a.html").read_text("utf-8"), "html.parser"
+    )
+    assert cycle.select_one("#linked-from li a")["href"] == "cycle-b.html#related-Cycle-A"
+    latin = (app.outdir / "glossary" / "bad-utf8.html").read_text("utf-8")
+    assert "caf\ufffd au lait" in latin
+    long_page = (app.outdir / "glossary" / "long-name.html").read_text("utf-8")
+    assert "Very Long Name " * 66 in long_page
+    two = BeautifulSoup(
+        (app.outdir / "glossary" / "two-terms.html").read_text("utf-8"), "html.parser"
+    )
+    assert [
+        h.get_text(strip=True).rstrip("¶")
+        for h in two.select("section.pmterm > h1, section.pmterm > h2")
+    ][:1] == ["First Here"]
+    assert two.select_one("section#term-Second-Here") is not None
+
+
 def test_alias_equal_to_another_terms_name_is_a_duplicate(
     broken: tuple[SphinxTestApp, str],
 ) -> None:
@@ -67,7 +118,7 @@ def test_no_traceback_and_only_expected_warnings(broken: tuple[SphinxTestApp, st
     _, text = broken
     assert "Traceback" not in text and "Exception" not in text
     types = {w.type for w in parse_warnings(text)}
-    assert types == {f"pmterm.{s.subtype}" for s in Subtype}, text
+    assert types == {f"pmterm.{s.subtype}" for s in Subtype} | {"ref.term"}, text
 
 
 def test_valid_terms_still_render_with_their_parts(broken: tuple[SphinxTestApp, str]) -> None:
@@ -118,3 +169,4 @@ def test_every_subtype_can_be_suppressed(tmp_path_factory: pytest.TempPathFactor
         suppress_warnings=[f"pmterm.{s.subtype}" for s in Subtype],
     )
     assert [w for w in parse_warnings(text) if (w.type or "").startswith("pmterm")] == []
+    assert "ref.term" in text  # only ours are silenced

@@ -15,10 +15,11 @@ from .directives import (
     WarningsDirective,
 )
 from .domain import PmTermDomain, check_consistency, register_with_std
+from .encoding import use_tolerant_codec, warn_undecodable
 from .export import write_glossary_json
 from .incremental import pages_changed_by_others
 from .pages import write_generated_pages
-from .references import collect_references
+from .references import check_term_placement, collect_references
 from .render import FaqDetailsTransform, mark_term_references, resolve_placeholders
 from .structured_data import add_structured_data
 
@@ -68,6 +69,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", add_structured_data)
     app.connect("build-finished", write_glossary_json)
     app.connect("config-inited", add_static_path)
+    app.connect("env-before-read-docs", use_tolerant_codec)
+    app.connect("doctree-read", check_term_placement)
+    app.connect("source-read", warn_undecodable)
     app.add_css_file("pmterm.css")
     app.add_js_file("pmterm.js", loading_method="defer")
     return {

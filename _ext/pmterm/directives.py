@@ -120,6 +120,24 @@ class PmTermDirective(SphinxDirective):
             section["ids"].append(make_id(self.env, self.state.document, "", "unnamed-term"))
             return [section]
 
+        for long_name in (
+            n for n in (name, *split_aliases(self.options.get("aliases"))) if len(n) > 100
+        ):
+            warn(
+                Subtype.LONG_NAME,
+                f'name "{long_name[:40]}…" is {len(long_name)} characters long',
+                location,
+            )
+        for option in self._repeated_options():
+            warn(Subtype.BAD_OPTION, f'option ":{option}:" of term "{name}" given twice', location)
+        seen: list[str] = self.env.temp_data.setdefault("pmterm:terms-on-page", [])  # type: ignore[assignment]
+        if seen:
+            warn(
+                Subtype.MULTIPLE_TERMS,
+                f'term "{name}" is the second term on a page already titled "{seen[0]}"',
+                location,
+            )
+        seen.append(name)
         for option, value in self.options.items():
             if isinstance(value, _Unknown):
                 warn(
@@ -198,6 +216,16 @@ class PmTermDirective(SphinxDirective):
         return [section]
 
     # -- options ---------------------------------------------------------------
+
+    def _repeated_options(self) -> list[str]:
+        """Options written more than once (the parser silently keeps only one)."""
+        names: list[str] = []
+        for line in self.block_text.splitlines()[1:]:
+            match = re.match(r"\s*:([\w-]+):", line)
+            if not match:
+                break
+            names.append(match[1])
+        return sorted({n for n in names if names.count(n) > 1})
 
     def _category(self, name: str) -> str | None:
         value = (self.options.get("category") or "").strip()
@@ -382,6 +410,7 @@ class PmTermDirective(SphinxDirective):
 
     def _parse_plain(self) -> list[nodes.Node]:
         """Keep an unusable term's content on the page rather than losing it."""
+        self.env.metadata[self.env.docname]["orphan"] = True  # like any term page
         return self.parse_content_to_nodes()
 
 

@@ -1,4 +1,5 @@
-"""Collect every ``{term}`` reference at read time, for backlinks.
+"""Read-time passes over a whole page: term references (for backlinks) and where
+terms were placed.
 
 Each reference gets an empty anchor just before it, so a backlink lands on the
 sentence that mentions the term, not on the top of the page. What is recorded is
@@ -14,6 +15,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from .domain import ReferenceRecord, pmterm_domain
+from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,3 +53,20 @@ def _enclosing_term(node: nodes.Node) -> str | None:
             return str(parent["ids"][0])
         parent = parent.parent
     return None
+
+
+def check_term_placement(app: Sphinx, doctree: nodes.document) -> None:
+    """Warn about a term nested in another directive: its page then has no title."""
+    domain = pmterm_domain(app.env)
+    for section in doctree.findall(nodes.section):
+        if "pmterm" not in section["classes"] or isinstance(
+            section.parent, (nodes.document, nodes.section)
+        ):
+            continue
+        record = domain.term_of(app.env.docname, section["ids"][0])
+        warn(
+            Subtype.MISPLACED,
+            f'term "{section[0].astext()}" is nested in another directive; '
+            "put it at the top level of its page",
+            (app.env.docname, record["lineno"]) if record else section,
+        )

@@ -26,6 +26,12 @@ class Subtype(Enum):
         "A ``pmterm`` directive has no term name, or a name with no letters or digits. "
         "Put the term's name after the directive: ``:::{pmterm} Head of Product``.",
     )
+    LONG_NAME = (
+        "long-name",
+        "A term name or alias is longer than 100 characters; it still works but makes "
+        "unreadable titles, links and previews. Shorten it and move the rest into the "
+        "definition.",
+    )
     MISSING_DEFINITION = (
         "missing-definition",
         "The term has no definition. Write at least one paragraph directly inside "
@@ -48,8 +54,8 @@ class Subtype(Enum):
     )
     BAD_OPTION = (
         "bad-option",
-        "An option is given without a value (``:aliases:`` with nothing after it). "
-        "Give it a value or remove the line.",
+        "An option is given without a value (``:aliases:`` with nothing after it), or "
+        "twice. Give it one value, once.",
     )
     UNKNOWN_RELATED = (
         "unknown-related",
@@ -86,11 +92,22 @@ class Subtype(Enum):
         "``pmterm_categories`` in ``conf.py`` has an entry without a ``slug`` and a "
         "``name``, or two entries with one slug. Fix the entry; it is ignored until then.",
     )
+    ENCODING = (
+        "encoding",
+        "A source file is not valid UTF-8. The build goes on with each bad byte shown "
+        "as �; re-save the file as UTF-8 in your editor.",
+    )
+    MULTIPLE_TERMS = (
+        "multiple-terms",
+        "A page holds more than one ``pmterm`` directive. Both terms work, but the "
+        "page is titled after the first; give each term its own file.",
+    )
     MISPLACED = (
         "misplaced",
         "A part (``why``, ``practice``, ``pitfalls``, ``related``, ``faq``) is used "
-        "outside a ``pmterm`` directive or inside another part. Move it directly into "
-        "its term's ``pmterm`` directive.",
+        "outside a ``pmterm`` directive or inside another part, or a ``pmterm`` is "
+        "nested in another directive. Parts go directly into their term's ``pmterm``; "
+        "a ``pmterm`` goes at the top level of its page.",
     )
 
     def __init__(self, subtype: str, advice: str) -> None:
