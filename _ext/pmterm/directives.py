@@ -354,9 +354,12 @@ class PmTermDirective(SphinxDirective):
                 )
                 continue
             inline, messages = self.parse_inline(question, lineno=entry.line or self.lineno)
-            heading = nodes.paragraph(
-                "", "", nodes.strong("", "", *inline), classes=["pmterm-faq-question"]
-            )
+            strong = nodes.strong("", "", *inline)
+            # A question is a line of text with inline markup, never raw HTML: it
+            # also lands in JSON-LD and previews, where markup would be a hazard.
+            for raw in list(strong.findall(nodes.raw)):
+                raw.replace_self(nodes.Text(raw.astext()))
+            heading = nodes.paragraph("", "", strong, classes=["pmterm-faq-question"])
             answer = nodes.container("", *entry.children, classes=["pmterm-faq-answer"])
             out.append(nodes.container("", heading, answer, *messages, classes=["pmterm-faq"]))
             records.append(FaqRecord(question=heading.astext(), answer=_text(entry.children)))
