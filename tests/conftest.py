@@ -52,6 +52,30 @@ def parse_warnings(text: str) -> list[LoggedWarning]:
     return found
 
 
+def sphinx_build(
+    srcdir: Path,
+    builddir: Path | None = None,
+    buildername: str = "html",
+    parallel: int = 0,
+    confoverrides: dict[str, object] | None = None,
+) -> SphinxTestApp:
+    """Build *srcdir* with Sphinx's test application; warnings stay in ``app.warning``."""
+    app = SphinxTestApp(
+        buildername,
+        srcdir=srcdir,
+        builddir=builddir,
+        status=StringIO(),
+        warning=StringIO(),
+        parallel=parallel,
+        confoverrides=confoverrides or {},
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
 def build_root(
     testroot: str,
     tmp_path_factory: pytest.TempPathFactory,
@@ -61,17 +85,7 @@ def build_root(
     """Build a copy of a test root once (for module-scoped fixtures); return app and warnings."""
     srcdir = tmp_path_factory.mktemp(testroot) / "src"
     shutil.copytree(PROJECT / "tests" / "roots" / f"test-{testroot}", srcdir)
-    app = SphinxTestApp(
-        buildername,
-        srcdir=srcdir,
-        status=StringIO(),
-        warning=StringIO(),
-        confoverrides=confoverrides,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = sphinx_build(srcdir, buildername=buildername, confoverrides=confoverrides)
     return app, app.warning.getvalue()
 
 
@@ -81,9 +95,4 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     src = tmp_path_factory.mktemp("site") / "src"
     ignore = shutil.ignore_patterns("_build", ".venv", ".git", "tests", "*.pyc", ".*cache")
     shutil.copytree(PROJECT, src, ignore=ignore)
-    app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return sphinx_build(src)

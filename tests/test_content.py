@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from content_check import Problem, check
 
-from conftest import PROJECT
+from conftest import PROJECT, sphinx_build
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -18,17 +18,7 @@ if TYPE_CHECKING:
 
 
 def build_site(srcdir: Path, tmp_path: Path) -> tuple[dict[str, object], str]:
-    from io import StringIO
-
-    from sphinx.testing.util import SphinxTestApp
-
-    app = SphinxTestApp(
-        "html", srcdir=srcdir, builddir=tmp_path / "build", status=StringIO(), warning=StringIO()
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = sphinx_build(srcdir, tmp_path / "build")
     return json.loads((app.outdir / "glossary.json").read_text("utf-8")), app.warning.getvalue()
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences  # type: ignore[attr-defined]
 
-from conftest import PROJECT
+from conftest import PROJECT, sphinx_build
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -28,19 +27,7 @@ GRAPH = PROJECT / "tests" / "roots" / "test-pmterm-graph"
 
 
 def build(srcdir: Path, builddir: Path, parallel: int = 0) -> SphinxTestApp:
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        builddir=builddir,
-        status=StringIO(),
-        warning=StringIO(),
-        parallel=parallel,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return sphinx_build(srcdir, builddir, parallel=parallel)
 
 
 def written_docs(status: str) -> set[str]:
