@@ -96,6 +96,7 @@ class PmTermDomain(Domain):
     }
 
     _registry: Registry | None = None
+    _owned: list[TermRecord] | None = None
     _backlinks: dict[tuple[str, str], Backlinks] | None = None
 
     @property
@@ -140,16 +141,21 @@ class PmTermDomain(Domain):
     def invalidate(self) -> None:
         """Forget what was derived from the data (call after any change to it)."""
         self._registry = None
+        self._owned = None
         self._backlinks = None
 
     def term_of(self, docname: str, node_id: str) -> TermRecord | None:
         return next((r for r in self.terms.get(docname, ()) if r["node_id"] == node_id), None)
 
     def owned_terms(self) -> list[TermRecord]:
-        """The terms that own their name, by name: what lists and exports show."""
-        owners = self.registry.owners
-        found = [r for r in self.all_terms() if owners.get(r["name"].lower()) is r]
-        return sorted(found, key=lambda r: reading_order(r["name"]))
+        """The terms that own their name, in reading order: what lists and exports show.
+
+        Computed once per build; every list, export and digest reads it."""
+        if self._owned is None:
+            owners = self.registry.owners
+            found = [r for r in self.all_terms() if owners.get(r["name"].lower()) is r]
+            self._owned = sorted(found, key=lambda r: reading_order(r["name"]))
+        return self._owned
 
     def all_terms(self) -> Iterator[TermRecord]:
         """Every term in document order (docname, then line): the order that decides ties."""
