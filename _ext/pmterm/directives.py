@@ -458,6 +458,14 @@ class _IndexDirective(SphinxDirective):
         pmterm_domain(self.env).indexes.setdefault(self.env.docname, []).append(kind)
         return pmterm_index(kind=kind.split(":")[0], **attributes)
 
+    def titled_section(self, title: str) -> nodes.section:
+        """The page's title section, for directives that make a whole generated page."""
+        section = nodes.section(
+            "", nodes.title(title, title), ids=[make_id(self.env, self.state.document, "", title)]
+        )
+        self.state.document.note_explicit_target(section)
+        return section
+
 
 class CategoryDirective(_IndexDirective):
     """The body of a generated category page: its title, description and term list."""
@@ -474,7 +482,7 @@ class CategoryDirective(_IndexDirective):
                 self.get_location(),
             )
             return []
-        section = self._section(category["name"])
+        section = self.titled_section(category["name"])
         if category["description"]:
             section += nodes.paragraph(
                 "", category["description"], classes=["pmterm-category-description"]
@@ -482,21 +490,12 @@ class CategoryDirective(_IndexDirective):
         section += self.index(f"category:{slug}", category=slug)
         return [section]
 
-    def _section(self, title: str) -> nodes.section:
-        section = nodes.section(
-            "", nodes.title(title, title), ids=[make_id(self.env, self.state.document, "", title)]
-        )
-        self.state.document.note_explicit_target(section)
-        return section
 
-
-class AzDirective(CategoryDirective):
+class AzDirective(_IndexDirective):
     """The body of the generated A to Z page: every term and alias by initial."""
 
-    required_arguments = 0
-
     def run(self) -> list[nodes.Node]:
-        section = self._section(AZ_TITLE)
+        section = self.titled_section(AZ_TITLE)
         section += self.index("az")
         return [section]
 
