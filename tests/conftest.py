@@ -19,6 +19,16 @@ sys.path.insert(0, str(PROJECT / "_ext"))
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
 
+#: The terms of the ``pmterm-basic`` root, in reading order (accents and case ignored).
+BASIC_TERMS = [
+    "2x2 Matrix",
+    "Alpha Role",
+    "Beta Method",
+    "Éclair Review",
+    "Gamma Lead",
+    "Дорожная карта",
+]
+
 WARNING_LINE = re.compile(
     r"^(?P<file>[^\s:]+?)(?::(?P<line>\d+))?: WARNING: (?P<message>.*?)(?: \[(?P<type>[\w.-]+)\])?$"
 )

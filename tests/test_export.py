@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import pytest
 
-from conftest import build_root
+from conftest import BASIC_TERMS, build_root
 from pmterm.export import SCHEMA
 
 if TYPE_CHECKING:
@@ -38,14 +38,7 @@ def test_schema_rejects_a_term_missing_a_field(export: tuple[Path, dict[str, Any
 def test_export_carries_every_part_of_a_term(export: tuple[Path, dict[str, Any]]) -> None:
     data = export[1]
     names = [t["name"] for t in data["terms"]]
-    assert names == [
-        "2x2 Matrix",
-        "Alpha Role",
-        "Beta Method",
-        "Éclair Review",
-        "Gamma Lead",
-        "Дорожная карта",
-    ]
+    assert names == BASIC_TERMS
     alpha = next(t for t in data["terms"] if t["name"] == "Alpha Role")
     assert alpha["slug"] == "alpha"
     assert alpha["url"] == "glossary/alpha.html#term-Alpha-Role"

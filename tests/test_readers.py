@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_root
+from conftest import BASIC_TERMS, build_root
 from pmterm import STATIC_DIR
 
 if TYPE_CHECKING:
@@ -109,14 +109,7 @@ def test_home_page_has_the_defined_term_set(site: SphinxTestApp) -> None:
     (home,) = json_ld(soup(site, "index"))
     assert home["@type"] == "DefinedTermSet"
     names = [t["name"] for t in home["hasDefinedTerm"]]
-    assert names == [
-        "2x2 Matrix",
-        "Alpha Role",
-        "Beta Method",
-        "Éclair Review",
-        "Gamma Lead",
-        "Дорожная карта",
-    ]
+    assert names == BASIC_TERMS
     assert (
         home["hasDefinedTerm"][1]["url"] == "https://pm.example/glossary/alpha.html#term-Alpha-Role"
     )
