@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pmterm.directives import sentences
+from pmterm.summary import sentences
 
 SUMMARY_MAX = 160
 #: part -> (fewest, most) blocks; None for no upper bound

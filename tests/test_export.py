@@ -69,7 +69,7 @@ def test_export_carries_every_part_of_a_term(export: tuple[Path, dict[str, Any]]
         "note": "who runs it",
     }
     assert alpha["backlinks"]["pages"] == [
-        {"name": "A page that cites terms", "url": "page.html#pmterm-ref-1"}
+        {"name": "A page that cites terms", "url": "page.html#pmterm-ref-page-1"}
     ]
     assert alpha["faqs"][0] == {
         "question": "Is the alpha role senior?",

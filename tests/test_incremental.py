@@ -8,6 +8,8 @@ really split the work must agree too.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 import re
 import shutil
@@ -15,10 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences  # type: ignore[attr-defined]
 
 from conftest import PROJECT, sphinx_build
+from pmterm import model, render
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -194,3 +198,67 @@ def test_parallel_build_matches_serial_build(tmp_path: Path) -> None:
     a, b = pages(tmp_path / "serial" / "html"), pages(tmp_path / "parallel" / "html")
     assert a.keys() == b.keys()
     assert sorted(p for p in a if a[p] != b[p]) == []
+
+
+def test_a_new_field_in_a_backlink_line_rewrites_the_pages_that_show_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Add a field to backlink lines, as a developer would: the model fills it, the
+    renderer shows it. Nothing else is told about it, yet an edit that changes only
+    that field rewrites the pages showing it, because the digest hashes the same
+    page view the renderer reads."""
+
+    @dataclasses.dataclass(frozen=True)
+    class TaggedLink(model.Link):
+        aliases: tuple[str, ...] = ()
+
+    plain = model.Glossary.backlinks.func  # type: ignore[attr-defined]
+
+    def tagged(self: model.Glossary) -> dict[tuple[str, str], model.Backlinks]:
+        def tag(links: tuple[model.Link, ...]) -> tuple[model.Link, ...]:
+            return tuple(
+                TaggedLink(
+                    link.docname,
+                    link.anchor,
+                    link.label,
+                    link.note,
+                    link.preview,
+                    aliases=term.aliases,
+                )
+                if (term := self.lookup(link.label)) is not None
+                else link
+                for link in links
+            )
+
+        return {
+            key: model.Backlinks(tag(b.related), tag(b.terms), tag(b.pages))
+            for key, b in plain(self).items()
+        }
+
+    prop = functools.cached_property(tagged)
+    prop.__set_name__(model.Glossary, "backlinks")
+    monkeypatch.setattr(model.Glossary, "backlinks", prop)
+    shown = render.backlink_list
+
+    def show_aliases(builder: object, docname: str, links: model.Backlinks | None) -> object:
+        out = shown(builder, docname, links)  # type: ignore[arg-type]
+        names = [a for link in (links.related if links else ()) for a in link.aliases]  # type: ignore[attr-defined]
+        out += nodes.paragraph("", "aliases: " + ", ".join(names))
+        return out
+
+    monkeypatch.setattr(render, "backlink_list", show_aliases)
+
+    src = tmp_path / "src"
+    shutil.copytree(GRAPH, src)
+    build(src, tmp_path / "incremental")
+    before = pages(tmp_path / "incremental" / "html")
+    # Beta lists Alpha as related; only Beta's aliases change.
+    edit(src / "glossary" / "beta.md", ":category: methods", ":category: methods\n:aliases: BM")
+    status = build(src, tmp_path / "incremental").status.getvalue()
+    assert "glossary/alpha" in written_docs(status)
+    build(src, tmp_path / "clean")
+    after = pages(tmp_path / "incremental" / "html")
+    clean = pages(tmp_path / "clean" / "html")
+    assert b"aliases: BM" in after["glossary/alpha.html"]
+    assert sorted(p for p in clean if after.get(p) != clean[p]) == []
+    assert after["glossary/alpha.html"] != before["glossary/alpha.html"]

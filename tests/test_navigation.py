@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 
-from pmterm.render import initial
+from pmterm.model import initial
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -49,11 +49,13 @@ def test_backlinks_are_grouped_sorted_deduplicated_and_exact(app: SphinxTestApp)
         ],
         # Beta mentions it in an FAQ answer; Éclair twice, listed once at the first place.
         "Terms that mention it": [
-            ("Beta Method", "beta.html#pmterm-ref-1"),
-            ("Éclair Review", "accent.html#pmterm-ref-1"),
+            ("Beta Method", "beta.html#pmterm-ref-glossary-beta-1"),
+            ("Éclair Review", "accent.html#pmterm-ref-glossary-accent-1"),
         ],
         # page.md cites it three times (name, alias, lower case): one entry.
-        "Other pages that mention it": [("A page that cites terms", "../page.html#pmterm-ref-1")],
+        "Other pages that mention it": [
+            ("A page that cites terms", "../page.html#pmterm-ref-page-1")
+        ],
     }
 
 
@@ -61,7 +63,7 @@ def test_backlinks_are_grouped_sorted_deduplicated_and_exact(app: SphinxTestApp)
 def test_backlink_anchors_exist_where_they_point(app: SphinxTestApp) -> None:
     app.build()
     page = soup(app, "page")
-    first = page.select_one("#pmterm-ref-1")
+    first = page.select_one("#pmterm-ref-page-1")
     assert first is not None
     assert first.find_next("a").get_text() == "Alpha Role"
     beta = soup(app, "glossary/beta")

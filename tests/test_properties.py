@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,20 +84,25 @@ def source(term: Term) -> str:
     return "\n".join([*lines, "::::", ""])
 
 
+def key(name: str) -> str:
+    """How names compare: NFC, case folded, whitespace collapsed (the documented rule)."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
 def own(term: Term) -> set[str]:
-    return {term.name.lower(), *(a.lower() for a in term.aliases)}
+    return {key(term.name), *(key(a) for a in term.aliases)}
 
 
 def model(terms: list[Term]) -> tuple[dict[str, Term], set[str]]:
-    """Owners of every lower-cased name and alias, and the names that collide."""
+    """Owners of every name and alias, and the names that collide."""
     owners: dict[str, Term] = {}
     collisions: set[str] = set()
     for term in terms:
         for claimed in [term.name, *term.aliases]:
-            key = claimed.lower()
-            if key in owners and owners[key] is not term:
-                collisions.add(key)
-            owners.setdefault(key, term)
+            name = key(claimed)
+            if name in owners and owners[name] is not term:
+                collisions.add(name)
+            owners.setdefault(name, term)
     return owners, collisions
 
 
@@ -127,7 +133,7 @@ def test_random_glossaries(terms: list[Term]) -> None:
 
     owners, collisions = model(terms)
     exported = {t["name"]: t for t in data["terms"]}
-    owned = [t for t in terms if owners[t.name.lower()] is t]
+    owned = [t for t in terms if owners[key(t.name)] is t]
     assert sorted(exported) == sorted(t.name for t in owned)
 
     # Backlinks match the sources exactly, in both directions.
@@ -138,12 +144,12 @@ def test_random_glossaries(terms: list[Term]) -> None:
             s.name
             for s in terms
             if s is not term
-            and any(owners.get(r.lower()) is term and r.lower() not in own(s) for r in s.related)
+            and any(owners.get(key(r)) is term and key(r) not in own(s) for r in s.related)
         }
         expected_mentions = {
             s.name
             for s in terms
-            if s is not term and any(owners.get(m.lower()) is term for m in s.mentions)
+            if s is not term and any(owners.get(key(m)) is term for m in s.mentions)
         }
         links = exported[term.name]["backlinks"]
         assert {b["name"] for b in links["related"]} == expected_related
@@ -155,14 +161,14 @@ def test_random_glossaries(terms: list[Term]) -> None:
         by_file.setdefault(Path(w.file).stem, set()).add(w.type)
     for i, term in enumerate(terms):
         kinds = by_file.get(f"t{i:02d}", set())
-        if any(owners.get(r.lower()) is None for r in term.related):
+        if any(owners.get(key(r)) is None for r in term.related):
             assert "pmterm.unknown-related" in kinds
-        if any(r.lower() in own(term) for r in term.related):
+        if any(key(r) in own(term) for r in term.related):
             assert "pmterm.self-related" in kinds
         lost = [
             c
             for c in [term.name, *term.aliases]
-            if c.lower() in collisions and owners[c.lower()] is not term
+            if key(c) in collisions and owners[key(c)] is not term
         ]
         if lost:
             assert "pmterm.duplicate-term" in kinds

@@ -23,7 +23,6 @@ EXPECTED: dict[Subtype, tuple[str, int]] = {
     Subtype.MISSING_DEFINITION: ("glossary/missing-definition.md", 1),
     Subtype.MISSING_CATEGORY: ("glossary/missing-category.md", 1),
     Subtype.UNKNOWN_CATEGORY: ("glossary/unknown-category.md", 1),
-    Subtype.UNKNOWN_OPTION: ("glossary/unknown-option.md", 1),
     Subtype.BAD_OPTION: ("glossary/bad-option.md", 1),
     Subtype.UNKNOWN_RELATED: ("glossary/unknown-related.md", 6),
     Subtype.SELF_RELATED: ("glossary/self-related.md", 7),
@@ -36,6 +35,7 @@ EXPECTED: dict[Subtype, tuple[str, int]] = {
     Subtype.ENCODING: ("glossary/bad-utf8.md", 4),
     Subtype.MULTIPLE_TERMS: ("glossary/two-terms.md", 7),
     Subtype.LONG_NAME: ("glossary/long-name.md", 1),
+    Subtype.TERM_CLASH: ("glossary/clash.md", 1),
 }
 
 # More bad input, beyond one case per subtype: (file, line, type)
@@ -47,6 +47,7 @@ MORE: list[tuple[str, int, str]] = [
     ("glossary/in-note.md", 3, "pmterm.misplaced"),
     ("glossary/nested-faq.md", 9, "pmterm.misplaced"),  # an FAQ inside a part
     ("page.md", 9, "ref.term"),  # a non-glossary page citing a missing term (Sphinx's own)
+    ("glossary/unknown-option.md", 3, "myst.directive_option"),  # MyST's own, at the option
 ]
 
 
@@ -118,7 +119,8 @@ def test_no_traceback_and_only_expected_warnings(broken: tuple[SphinxTestApp, st
     _, text = broken
     assert "Traceback" not in text and "Exception" not in text
     types = {w.type for w in parse_warnings(text)}
-    assert types == {f"pmterm.{s.subtype}" for s in Subtype} | {"ref.term"}, text
+    expected = {f"pmterm.{s.subtype}" for s in Subtype} | {"ref.term", "myst.directive_option"}
+    assert types == expected, text
 
 
 def test_valid_terms_still_render_with_their_parts(broken: tuple[SphinxTestApp, str]) -> None:
@@ -170,3 +172,4 @@ def test_every_subtype_can_be_suppressed(tmp_path_factory: pytest.TempPathFactor
     )
     assert [w for w in parse_warnings(text) if (w.type or "").startswith("pmterm")] == []
     assert "ref.term" in text  # only ours are silenced
+    assert "myst.directive_option" in text

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config, nodes
+from .checks import check_consistency
 from .directives import (
     AzDirective,
     CategoriesDirective,
@@ -14,13 +15,16 @@ from .directives import (
     PmTermDirective,
     WarningsDirective,
 )
-from .domain import PmTermDomain, check_consistency, register_with_std
+from .domain import PmTermDomain, freeze
 from .encoding import use_tolerant_codec, warn_undecodable
 from .export import write_glossary_json
 from .incremental import pages_changed_by_others
 from .pages import write_generated_pages
-from .references import check_term_placement, collect_references
-from .render import FaqDetailsTransform, mark_term_references, resolve_placeholders
+from .placement import check_placement
+from .previews import add_previews
+from .references import collect_references
+from .render import FaqDetailsTransform, resolve_placeholders
+from .stdterms import check_clashes, register_terms, resolve_missing_term
 from .structured_data import add_structured_data
 
 if TYPE_CHECKING:
@@ -33,7 +37,7 @@ __version__ = "0.1.0"
 STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bump whenever the shape of the data kept on the environment changes.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 PART_NAMES = ("why", "practice", "pitfalls", "related", "faq")
 
@@ -64,13 +68,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", write_generated_pages)
     app.connect("env-before-read-docs", use_tolerant_codec)
     app.connect("source-read", warn_undecodable)
+    app.connect("doctree-read", check_placement)
     app.connect("doctree-read", collect_references)
-    app.connect("doctree-read", check_term_placement)
-    app.connect("env-updated", register_with_std)
+    app.connect("env-updated", freeze)  # the model first: the handlers below read it
+    app.connect("env-updated", register_terms)
     app.connect("env-get-updated", pages_changed_by_others)
     app.connect("env-check-consistency", check_consistency)
+    app.connect("env-check-consistency", check_clashes)
+    app.connect("missing-reference", resolve_missing_term)
     app.connect("doctree-resolved", resolve_placeholders)
-    app.connect("doctree-resolved", mark_term_references)
+    app.connect("doctree-resolved", add_previews)
     app.connect("html-page-context", add_structured_data)
     app.connect("build-finished", write_glossary_json)
     app.add_css_file("pmterm.css")

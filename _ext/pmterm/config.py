@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .warnings import Subtype, warn
@@ -9,6 +10,28 @@ from .warnings import Subtype, warn
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+
+@dataclass(frozen=True)
+class Category:
+    """One entry of ``pmterm_categories``, validated."""
+
+    slug: str
+    name: str
+    description: str
+
+
+def categories(config: Config) -> dict[str, Category]:
+    """The declared categories by slug, in the order ``conf.py`` gives them."""
+    return {
+        c["slug"]: Category(c["slug"], c["name"], c["description"])
+        for c in config.pmterm_categories
+    }
+
+
+def category_docname(config: Config, slug: str) -> str:
+    """The docname of a category's generated page."""
+    return f"{config.pmterm_category_dir.strip('/')}/{slug}"
 
 
 def register(app: Sphinx) -> None:

@@ -28,7 +28,7 @@ MyST (links, lists, emphasis, ``{term}`` references)::
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -36,12 +36,13 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from .domain import FaqRecord, RelatedRecord, TermRecord, pmterm_domain
+from .config import categories, category_docname
+from .domain import pmterm_domain
+from .names import clean, name_key
 from .nodes import pmterm_backlinks, pmterm_index, pmterm_part
+from .records import Faq, Related, Term
+from .summary import first_sentence
 from .warnings import Subtype, warn
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 #: Parts that appear once, in this order, each under its own heading.
 SECTION_PARTS: dict[str, str] = {
@@ -55,43 +56,9 @@ DEFINITION_TITLE = "Definition"
 BACKLINKS_TITLE = "Linked from"
 AZ_TITLE = "A to Z"
 
-_OPEN_TERM = "pmterm:open-term"
-_OPEN_PART = "pmterm:open-part"
-
-# A sentence ends at . ! or ? (and a closing quote or bracket) before a capital or
-# digit, but not after an initial (the "J." of "David J. Anderson") or after
-# "e.g.", "i.e." or "vs.".
-_SENTENCE_END = re.compile(
-    r"(?<![\s(][A-Z]\.)(?<!^[A-Z]\.)(?<!e\.g\.)(?<!i\.e\.)(?<!\svs\.)"
-    r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])"
-)
-
-
-class _Unknown(str):
-    """The value of an option the directive does not declare."""
-
-
-class OpenOptionSpec(dict[str, "Callable[[str | None], Any]"]):
-    """An option spec that accepts any name, so an unknown option becomes a located
-    ``pmterm.unknown-option`` warning instead of a parser error that drops the term."""
-
-    def __missing__(self, key: str) -> Callable[[str | None], Any]:
-        return lambda value: _Unknown(value or "")
-
-
-def sentences(text: str) -> list[str]:
-    """Split prose into sentences (see ``_SENTENCE_END``)."""
-    return [s for s in _SENTENCE_END.split(" ".join(text.split())) if s]
-
-
-def first_sentence(text: str) -> str:
-    """The summary: the definition's first sentence."""
-    found = sentences(text)
-    return found[0] if found else ""
-
 
 def split_aliases(value: str | None) -> list[str]:
-    return [a for a in (" ".join(part.split()) for part in (value or "").split(",")) if a]
+    return [a for a in (clean(part) for part in (value or "").split(",")) if a]
 
 
 class PmTermDirective(SphinxDirective):
@@ -100,23 +67,23 @@ class PmTermDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = OpenOptionSpec(  # type: ignore[misc]
-        {"category": directives.unchanged, "aliases": directives.unchanged}
-    )
+    option_spec: ClassVar[dict[str, Any]] = {
+        "category": directives.unchanged,
+        "aliases": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
-        name = " ".join(self.arguments[0].split()) if self.arguments else ""
-        if self.env.temp_data.get(_OPEN_TERM):
-            warn(Subtype.MISPLACED, "a pmterm directive cannot be nested in another term", location)
-            return self._parse_plain()
+        name = clean(self.arguments[0]) if self.arguments else ""
         if not re.search(r"\w", name):
             warn(
                 Subtype.MISSING_NAME,
                 "pmterm directive without a term name; its content is shown as an unnamed term",
                 location,
             )
-            section = nodes.section("", nodes.title("", "Unnamed term"), *self._parse_plain())
+            self.env.metadata[self.env.docname]["orphan"] = True  # like any term page
+            content = self.parse_content_to_nodes()
+            section = nodes.section("", nodes.title("", "Unnamed term"), *content)
             section["ids"].append(make_id(self.env, self.state.document, "", "unnamed-term"))
             return [section]
 
@@ -130,22 +97,8 @@ class PmTermDirective(SphinxDirective):
             )
         for option in self._repeated_options():
             warn(Subtype.BAD_OPTION, f'option ":{option}:" of term "{name}" given twice', location)
-        seen: list[str] = self.env.temp_data.setdefault("pmterm:terms-on-page", [])  # type: ignore[assignment]
-        if seen:
-            warn(
-                Subtype.MULTIPLE_TERMS,
-                f'term "{name}" is the second term on a page already titled "{seen[0]}"',
-                location,
-            )
-        seen.append(name)
         for option, value in self.options.items():
-            if isinstance(value, _Unknown):
-                warn(
-                    Subtype.UNKNOWN_OPTION,
-                    f'unknown option ":{option}:" of term "{name}" ignored',
-                    location,
-                )
-            elif option == "aliases" and not split_aliases(value):
+            if option == "aliases" and not split_aliases(value):
                 warn(
                     Subtype.BAD_OPTION,
                     f'empty ":{option}:" of term "{name}"; remove it or list aliases',
@@ -154,12 +107,7 @@ class PmTermDirective(SphinxDirective):
         category = self._category(name)
         aliases = self._aliases(name)
 
-        self.env.temp_data[_OPEN_TERM] = name
-        try:
-            body = self.parse_content_to_nodes()
-        finally:
-            self.env.temp_data.pop(_OPEN_TERM, None)
-        parts = self._collect_parts(name, body)
+        parts = self._collect_parts(name, self.parse_content_to_nodes())
 
         definition_nodes = parts.pop("definition")
         definition_text = "\n\n".join(
@@ -182,35 +130,34 @@ class PmTermDirective(SphinxDirective):
             if parts[kind]:
                 section += self._part_section(title, parts[kind], f"pmterm-{kind}")
 
-        related = self._related(name, aliases, parts["related"])
-        if related[0]:
-            section += self._part_section(RELATED_TITLE, [related[0]], "pmterm-related")
-        faqs = self._faqs(parts["faq"])
-        if faqs[0]:
-            section += self._part_section(FAQ_TITLE, faqs[0], "pmterm-faqs")
-        section += self._part_section(
-            BACKLINKS_TITLE, [pmterm_backlinks(term_id=term_id)], "pmterm-backlinks"
-        )
+        related_list, related = self._related(name, aliases, parts["related"])
+        if related_list is not None:
+            section += self._part_section(RELATED_TITLE, [related_list], "pmterm-related")
+        faq_nodes, faqs = self._faqs(parts["faq"])
+        if faq_nodes:
+            section += self._part_section(FAQ_TITLE, faq_nodes, "pmterm-faqs")
+        placeholder = pmterm_backlinks(term_id=term_id, docname=self.env.docname)
+        section += self._part_section(BACKLINKS_TITLE, [placeholder], "pmterm-backlinks")
         section += self._back_link()
         # Term pages are reached through category pages and the A to Z index, not
         # the toctree, so the sidebar stays small however large the glossary grows.
         self.env.metadata[self.env.docname]["orphan"] = True
 
         pmterm_domain(self.env).add_term(
-            TermRecord(
+            Term(
                 name=name,
                 docname=self.env.docname,
                 lineno=self.lineno,
                 node_id=term_id,
                 category=category,
-                aliases=aliases,
+                aliases=tuple(aliases),
                 summary=first_sentence(definition_text),
                 definition=definition_text,
                 why=_blocks(parts["why"]),
                 practice=_blocks(parts["practice"]),
                 pitfalls=_blocks(parts["pitfalls"]),
-                related=related[1],
-                faqs=faqs[1],
+                related=tuple(related),
+                faqs=tuple(faqs),
             )
         )
         return [section]
@@ -234,7 +181,7 @@ class PmTermDirective(SphinxDirective):
                 Subtype.MISSING_CATEGORY, f'term "{name}" has no ":category:"', self.get_location()
             )
             return None
-        known = {c["slug"] for c in self.config.pmterm_categories if isinstance(c, dict)}
+        known = categories(self.config)
         if value not in known:
             warn(
                 Subtype.UNKNOWN_CATEGORY,
@@ -246,16 +193,16 @@ class PmTermDirective(SphinxDirective):
 
     def _aliases(self, name: str) -> list[str]:
         aliases: list[str] = []
-        seen = {name.lower()}
+        seen = {name_key(name)}
         for alias in split_aliases(self.options.get("aliases")):
-            if alias.lower() in seen:
+            if name_key(alias) in seen:
                 warn(
                     Subtype.DUPLICATE_TERM,
                     f'alias "{alias}" of "{name}" repeats the term\'s name or another alias',
                     self.get_location(),
                 )
                 continue
-            seen.add(alias.lower())
+            seen.add(name_key(alias))
             aliases.append(alias)
         return aliases
 
@@ -266,16 +213,7 @@ class PmTermDirective(SphinxDirective):
         parts.update({kind: [] for kind in SECTION_PARTS})
         for node in body:
             if not isinstance(node, pmterm_part):
-                parts["definition"].append(node)
-                for stray in (
-                    list(node.findall(pmterm_part)) if isinstance(node, nodes.Element) else []
-                ):
-                    warn(
-                        Subtype.MISPLACED,
-                        f'"{stray["kind"]}" part must sit directly in the term',
-                        stray,
-                    )
-                    stray.replace_self(stray.children)
+                parts["definition"].append(node)  # parts nested deeper: see placement
                 continue
             kind = node["kind"]
             if kind in SECTION_PARTS:
@@ -296,10 +234,10 @@ class PmTermDirective(SphinxDirective):
 
     def _related(
         self, name: str, aliases: list[str], entries: list[pmterm_part]
-    ) -> tuple[nodes.bullet_list | None, list[RelatedRecord]]:
-        own = {name.lower(), *(a.lower() for a in aliases)}
+    ) -> tuple[nodes.bullet_list | None, list[Related]]:
+        own = {name_key(n) for n in (name, *aliases)}
         items = nodes.bullet_list(classes=["pmterm-related-list"])
-        records: list[RelatedRecord] = []
+        records: list[Related] = []
         for entry in entries:
             target = entry["argument"]
             if not target or not entry.children:
@@ -310,7 +248,7 @@ class PmTermDirective(SphinxDirective):
                 )
                 if not target:
                     continue
-            if target.lower() in own:
+            if name_key(target) in own:
                 warn(Subtype.SELF_RELATED, f'term "{name}" lists itself as related', entry)
                 continue
             xref = addnodes.pending_xref(
@@ -332,7 +270,7 @@ class PmTermDirective(SphinxDirective):
             item.extend(entry.children[1:] if note else entry.children)
             items += item
             records.append(
-                RelatedRecord(
+                Related(
                     target=target,
                     note=_text(entry.children),
                     lineno=entry.line or self.lineno,
@@ -341,9 +279,9 @@ class PmTermDirective(SphinxDirective):
             )
         return (items if records else None), records
 
-    def _faqs(self, entries: list[pmterm_part]) -> tuple[list[nodes.Node], list[FaqRecord]]:
+    def _faqs(self, entries: list[pmterm_part]) -> tuple[list[nodes.Node], list[Faq]]:
         out: list[nodes.Node] = []
-        records: list[FaqRecord] = []
+        records: list[Faq] = []
         for entry in entries:
             question = entry["argument"]
             if not question or not entry.children:
@@ -362,20 +300,20 @@ class PmTermDirective(SphinxDirective):
             heading = nodes.paragraph("", "", strong, classes=["pmterm-faq-question"])
             answer = nodes.container("", *entry.children, classes=["pmterm-faq-answer"])
             out.append(nodes.container("", heading, answer, *messages, classes=["pmterm-faq"]))
-            records.append(FaqRecord(question=heading.astext(), answer=_text(entry.children)))
+            records.append(Faq(question=heading.astext(), answer=_text(entry.children)))
         return out, records
 
     def _meta_line(self, category: str | None, aliases: list[str]) -> nodes.paragraph:
         para = nodes.paragraph(classes=["pmterm-meta"])
         if category:
-            cat = next(c for c in self.config.pmterm_categories if c.get("slug") == category)
+            cat = categories(self.config)[category]
             para += nodes.inline("", "Category: ", classes=["pmterm-label"])
             para += nodes.inline(
                 "",
                 "",
                 addnodes.pending_xref(
                     "",
-                    nodes.inline(cat["name"], cat["name"]),
+                    nodes.inline(cat.name, cat.name),
                     refdomain="std",
                     reftype="doc",
                     reftarget="/" + category_docname(self.config, category),
@@ -411,11 +349,6 @@ class PmTermDirective(SphinxDirective):
             classes=["pmterm-back"],
         )
 
-    def _parse_plain(self) -> list[nodes.Node]:
-        """Keep an unusable term's content on the page rather than losing it."""
-        self.env.metadata[self.env.docname]["orphan"] = True  # like any term page
-        return self.parse_content_to_nodes()
-
 
 class PartDirective(SphinxDirective):
     """A part of a term; its body is MyST. Its argument is the related term or the question."""
@@ -423,30 +356,12 @@ class PartDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = OpenOptionSpec()  # type: ignore[misc]
 
     def run(self) -> list[nodes.Node]:
+        """A part node for the enclosing term to take; ``placement`` warns if none does."""
         kind = self.name.split(":")[-1]
-        for option in self.options:
-            warn(
-                Subtype.UNKNOWN_OPTION,
-                f'unknown option ":{option}:" of "{kind}" ignored',
-                self.get_location(),
-            )
-        if not self.env.temp_data.get(_OPEN_TERM) or self.env.temp_data.get(_OPEN_PART):
-            warn(
-                Subtype.MISPLACED,
-                f'"{kind}" part must sit directly inside a pmterm directive; shown as plain text',
-                self.get_location(),
-            )
-            return self.parse_content_to_nodes()
-        self.env.temp_data[_OPEN_PART] = kind
-        try:
-            body = self.parse_content_to_nodes()
-        finally:
-            self.env.temp_data.pop(_OPEN_PART, None)
-        argument = " ".join(self.arguments[0].split()) if self.arguments else ""
-        part = pmterm_part("", *body, kind=kind, argument=argument)
+        argument = clean(self.arguments[0]) if self.arguments else ""
+        part = pmterm_part("", *self.parse_content_to_nodes(), kind=kind, argument=argument)
         self.set_source_info(part)
         return [part]
 
@@ -454,9 +369,9 @@ class PartDirective(SphinxDirective):
 class _IndexDirective(SphinxDirective):
     """A directive whose output is a list filled late from every page's terms."""
 
-    def index(self, kind: str, **attributes: Any) -> pmterm_index:
-        pmterm_domain(self.env).indexes.setdefault(self.env.docname, []).append(kind)
-        return pmterm_index(kind=kind.split(":")[0], **attributes)
+    def index(self, kind: str) -> pmterm_index:
+        pmterm_domain(self.env).add_index(self.env.docname, kind)
+        return pmterm_index(kind=kind, docname=self.env.docname)
 
     def titled_section(self, title: str) -> nodes.section:
         """The page's title section, for directives that make a whole generated page."""
@@ -474,7 +389,7 @@ class CategoryDirective(_IndexDirective):
 
     def run(self) -> list[nodes.Node]:
         slug = self.arguments[0]
-        category = next((c for c in self.config.pmterm_categories if c["slug"] == slug), None)
+        category = categories(self.config).get(slug)
         if category is None:
             warn(
                 Subtype.UNKNOWN_CATEGORY,
@@ -482,12 +397,12 @@ class CategoryDirective(_IndexDirective):
                 self.get_location(),
             )
             return []
-        section = self.titled_section(category["name"])
-        if category["description"]:
+        section = self.titled_section(category.name)
+        if category.description:
             section += nodes.paragraph(
-                "", category["description"], classes=["pmterm-category-description"]
+                "", category.description, classes=["pmterm-category-description"]
             )
-        section += self.index(f"category:{slug}", category=slug)
+        section += self.index(f"category:{slug}")
         return [section]
 
 
@@ -543,11 +458,6 @@ class WarningsDirective(SphinxDirective):
         return [dl]
 
 
-def category_docname(config: Any, slug: str) -> str:
-    """The docname of a category's generated page."""
-    return f"{config.pmterm_category_dir.strip('/')}/{slug}"
-
-
 def _inline_children(body: list[nodes.Node]) -> list[nodes.Node]:
     """The note's first paragraph as inline nodes, to sit on the related entry's line."""
     if body and isinstance(body[0], nodes.paragraph):
@@ -555,7 +465,7 @@ def _inline_children(body: list[nodes.Node]) -> list[nodes.Node]:
     return []
 
 
-def _blocks(body: list[nodes.Node]) -> list[str]:
+def _blocks(body: list[nodes.Node]) -> tuple[str, ...]:
     """A part as plain-text blocks: each list item, or each paragraph, on its own."""
     blocks: list[str] = []
     for node in body:
@@ -563,7 +473,7 @@ def _blocks(body: list[nodes.Node]) -> list[str]:
             blocks.extend(" ".join(item.astext().split()) for item in node.children)
         elif isinstance(node, nodes.Element) and node.astext().strip():
             blocks.append(" ".join(node.astext().split()))
-    return blocks
+    return tuple(blocks)
 
 
 def _text(body: list[nodes.Node]) -> str:

@@ -12,14 +12,15 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .domain import PmTermDomain, TermRecord, pmterm_domain
-from .render import az_entries
+from .domain import glossary
+from .sorting import reading_order
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-    from .backlinks import Backlink
+    from .model import Glossary, Link
+    from .records import Term
 
 SCHEMA = Path(__file__).parent / "glossary.schema.json"
 FORMAT_VERSION = 1
@@ -31,22 +32,21 @@ def _url(builder: Builder, docname: str, anchor: str = "") -> str:
     return f"{uri}#{anchor}" if anchor else uri
 
 
-def term_data(app: Sphinx, domain: PmTermDomain, record: TermRecord) -> dict[str, Any]:
+def term_data(app: Sphinx, model: Glossary, record: Term) -> dict[str, Any]:
     builder = app.builder
-    categories = {c["slug"]: c["name"] for c in app.config.pmterm_categories}
     related = []
-    for entry in record["related"]:
-        target = domain.registry.lookup(entry["target"])
+    for entry in record.related:
+        target = model.lookup(entry.target)
         related.append(
             {
-                "name": target["name"] if target else entry["target"],
-                "url": _url(builder, target["docname"], target["node_id"]) if target else None,
-                "note": entry["note"],
+                "name": target.name if target else entry.target,
+                "url": _url(builder, target.docname, target.node_id) if target else None,
+                "note": entry.note,
             }
         )
-    links = domain.backlinks(record)
+    links = model.backlinks_of(record)
 
-    def linked(group: list[Backlink]) -> list[dict[str, str]]:
+    def linked(group: tuple[Link, ...]) -> list[dict[str, str]]:
         return [
             {
                 "name": b.label,
@@ -56,44 +56,48 @@ def term_data(app: Sphinx, domain: PmTermDomain, record: TermRecord) -> dict[str
             for b in group
         ]
 
-    category = record["category"]
+    category = model.categories.get(record.category or "")
     return {
-        "name": record["name"],
-        "slug": record["docname"].rpartition("/")[2],
-        "url": _url(builder, record["docname"], record["node_id"]),
-        "category": {"slug": category, "name": categories[category]} if category else None,
-        "aliases": list(record["aliases"]),
-        "summary": record["summary"],
-        "definition": record["definition"],
-        "why": list(record["why"]),
-        "practice": list(record["practice"]),
-        "pitfalls": list(record["pitfalls"]),
+        "name": record.name,
+        "slug": record.docname.rpartition("/")[2],
+        "url": _url(builder, record.docname, record.node_id),
+        "category": {"slug": category.slug, "name": category.name} if category else None,
+        "aliases": list(record.aliases),
+        "summary": record.summary,
+        "definition": record.definition,
+        "why": list(record.why),
+        "practice": list(record.practice),
+        "pitfalls": list(record.pitfalls),
         "related": related,
         "backlinks": {
             "related": linked(links.related),
             "terms": linked(links.terms),
             "pages": linked(links.pages),
         },
-        "faqs": [{"question": f["question"], "answer": f["answer"]} for f in record["faqs"]],
+        "faqs": [{"question": f.question, "answer": f.answer} for f in record.faqs],
     }
 
 
 def glossary_data(app: Sphinx) -> dict[str, Any]:
-    domain = pmterm_domain(app.env)
+    model = glossary(app.env)
+    aliases = sorted(
+        ((shown, t.name) for shown, t in model.owned_names() if shown != t.name),
+        key=lambda pair: reading_order(pair[0]),
+    )
     return {
         "version": FORMAT_VERSION,
         "project": app.config.project,
         "categories": [
             {
-                "slug": c["slug"],
-                "name": c["name"],
-                "description": c["description"],
-                "terms": [t["name"] for t in domain.owned_terms() if t["category"] == c["slug"]],
+                "slug": c.slug,
+                "name": c.name,
+                "description": c.description,
+                "terms": [t.name for t in model.in_category(c.slug)],
             }
-            for c in app.config.pmterm_categories
+            for c in model.categories.values()
         ],
-        "terms": [term_data(app, domain, t) for t in domain.owned_terms()],
-        "aliases": {shown: r["name"] for shown, r, alias in az_entries(domain) if alias},
+        "terms": [term_data(app, model, t) for t in model.owned],
+        "aliases": dict(aliases),
     }
 
 

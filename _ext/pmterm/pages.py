@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .directives import category_docname
+from .config import category_docname
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -1,12 +1,14 @@
-"""Hover and focus previews of terms, built at build time from the domain's data.
+"""Hover and focus previews on every link to a term, added late from the model.
 
 Every link to a term (``{term}`` references, related terms, backlinks, lists)
 carries the term's name, category and summary in its ``title`` and the class
 ``pmterm-preview``. Without JavaScript the browser shows the title and assistive
 technology reads it as the link's description; ``pmterm.js`` turns it into a
 styled tooltip that also opens on keyboard focus and closes with Escape. Nothing
-is fetched at run time, so previews work offline, from ``file://`` and on any host,
-and a page carries only the previews of the links it has.
+is fetched at run time, so previews work offline, from ``file://`` and on any host.
+
+A preview is added only where the link really goes to the term it describes, so
+link and preview always agree.
 """
 
 from __future__ import annotations
@@ -14,26 +16,58 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.errors import NoUri
+from sphinx.util.nodes import make_refnode
+
+from .domain import TARGET_ATTRIBUTE, glossary
+from .references import ANCHOR_ATTRIBUTE
 
 if TYPE_CHECKING:
-    from sphinx.config import Config
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
-    from .domain import TermRecord
+    from .model import Link, Preview
 
 PREVIEW_CLASS = "pmterm-preview"
 
 
-def preview_text(config: Config, record: TermRecord) -> str:
-    """``Name (Category) — summary``: the format ``pmterm.js`` splits for display."""
-    names = {c["slug"]: c["name"] for c in config.pmterm_categories}
-    category = names.get(record["category"] or "", "")
-    label = f"{record['name']} ({category})" if category else record["name"]
-    return f"{label} — {record['summary']}" if record["summary"] else label
+def mark(node: nodes.Element, preview: Preview | None) -> None:
+    """Give a reference node *preview*."""
+    if preview is None or not isinstance(node, nodes.reference):
+        return
+    node["reftitle"] = preview.title
+    if PREVIEW_CLASS not in node["classes"]:
+        node["classes"].append(PREVIEW_CLASS)
 
 
-def mark(node: nodes.Element, config: Config, record: TermRecord) -> None:
-    """Give a reference node the preview of *record*."""
-    if isinstance(node, nodes.reference):
-        node["reftitle"] = preview_text(config, record)
-        if PREVIEW_CLASS not in node["classes"]:
-            node["classes"].append(PREVIEW_CLASS)
+def _points_to(builder: Builder, fromdoc: str, ref: nodes.reference, link: Link) -> bool:
+    """Whether *ref* is the link Sphinx would make from *fromdoc* to *link*."""
+    try:
+        expected = make_refnode(builder, fromdoc, link.docname, link.anchor, nodes.inline())
+    except NoUri:
+        return False
+    return all(ref.get(key) == expected.get(key) for key in ("refid", "refuri"))
+
+
+def add_previews(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: preview every link made for a term name on the page."""
+    model = glossary(app.env)
+    for ref in list(doctree.findall(nodes.reference)):
+        name = ref.get(TARGET_ATTRIBUTE)
+        if name is None:
+            continue
+        link = model.target(name)
+        if link is not None and _points_to(app.builder, docname, ref, link):
+            mark(ref, link.preview)
+    for anchor in list(doctree.findall(nodes.inline)):
+        name = anchor.get(ANCHOR_ATTRIBUTE)
+        if name is None or anchor.parent is None:
+            continue
+        siblings = anchor.parent.children
+        index = siblings.index(anchor)
+        following = siblings[index + 1] if index + 1 < len(siblings) else None
+        link = model.target(name)
+        if not isinstance(following, nodes.reference) or link is None:
+            continue
+        if _points_to(app.builder, docname, following, link):
+            mark(following, link.preview)

@@ -14,11 +14,13 @@ import html
 import json
 from typing import TYPE_CHECKING, Any
 
-from .domain import TermRecord, pmterm_domain
+from .domain import glossary
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+
+    from .records import Term
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -52,19 +54,19 @@ def defined_term_set(app: Sphinx, pagename: str) -> dict[str, Any]:
     }
 
 
-def term_json(app: Sphinx, pagename: str, record: TermRecord) -> list[dict[str, Any]]:
+def term_json(app: Sphinx, pagename: str, record: Term) -> list[dict[str, Any]]:
     term: dict[str, Any] = {
         "@context": SCHEMA_ORG,
         "@type": "DefinedTerm",
-        "name": record["name"],
-        "description": record["summary"],
-        "url": page_url(app, pagename, record["docname"], record["node_id"]),
+        "name": record.name,
+        "description": record.summary,
+        "url": page_url(app, pagename, record.docname, record.node_id),
         "inDefinedTermSet": defined_term_set(app, pagename),
     }
-    if record["aliases"]:
-        term["alternateName"] = list(record["aliases"])
+    if record.aliases:
+        term["alternateName"] = list(record.aliases)
     found = [term]
-    if record["faqs"]:
+    if record.faqs:
         found.append(
             {
                 "@context": SCHEMA_ORG,
@@ -72,10 +74,10 @@ def term_json(app: Sphinx, pagename: str, record: TermRecord) -> list[dict[str, 
                 "mainEntity": [
                     {
                         "@type": "Question",
-                        "name": faq["question"],
-                        "acceptedAnswer": {"@type": "Answer", "text": faq["answer"]},
+                        "name": faq.question,
+                        "acceptedAnswer": {"@type": "Answer", "text": faq.answer},
                     }
-                    for faq in record["faqs"]
+                    for faq in record.faqs
                 ],
             }
         )
@@ -88,14 +90,14 @@ def add_structured_data(
     """``html-page-context``: add JSON-LD and meta tags to term pages and the home page."""
     if doctree is None:
         return
-    domain = pmterm_domain(app.env)
+    model = glossary(app.env)
     tags: list[str] = []
-    records = domain.terms.get(pagename, [])
+    records = model.on_page(pagename)
     if records:
         record = records[0]
-        tags.append(meta("name", "description", record["summary"] or record["name"]))
-        tags.append(meta("property", "og:title", record["name"]))
-        tags.append(meta("property", "og:description", record["summary"]))
+        tags.append(meta("name", "description", record.summary or record.name))
+        tags.append(meta("property", "og:title", record.name))
+        tags.append(meta("property", "og:description", record.summary))
         tags.append(meta("property", "og:type", "article"))
         tags.extend(script_json(data) for r in records for data in term_json(app, pagename, r))
     elif pagename == app.config.root_doc:
@@ -103,10 +105,10 @@ def add_structured_data(
         home["hasDefinedTerm"] = [
             {
                 "@type": "DefinedTerm",
-                "name": t["name"],
-                "url": page_url(app, pagename, t["docname"], t["node_id"]),
+                "name": t.name,
+                "url": page_url(app, pagename, t.docname, t.node_id),
             }
-            for t in domain.owned_terms()
+            for t in model.owned
         ]
         tags.append(meta("property", "og:title", app.config.project))
         tags.append(script_json(home))

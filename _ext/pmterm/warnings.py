@@ -47,11 +47,6 @@ class Subtype(Enum):
         "The ``:category:`` is not a slug declared in ``pmterm_categories``. Fix the "
         "spelling or declare the category in ``conf.py``.",
     )
-    UNKNOWN_OPTION = (
-        "unknown-option",
-        "The directive has an option it does not know; it is ignored. Check the "
-        "spelling against the options listed in this guide.",
-    )
     BAD_OPTION = (
         "bad-option",
         "An option is given without a value (``:aliases:`` with nothing after it), or "
@@ -101,6 +96,11 @@ class Subtype(Enum):
         "multiple-terms",
         "A page holds more than one ``pmterm`` directive. Both terms work, but the "
         "page is titled after the first; give each term its own file.",
+    )
+    TERM_CLASH = (
+        "term-clash",
+        "A term's name or alias is also an entry of a plain Sphinx ``glossary`` "
+        "directive. References to it go to that entry and carry no preview; rename one.",
     )
     MISPLACED = (
         "misplaced",

@@ -1,0 +1,61 @@
+"""What one document says about the glossary: plain, frozen records.
+
+The directive and the read-time passes write these into the domain, keyed by
+document; nothing here knows about other documents. They pickle with the
+environment, so their shape is versioned by ``ENV_VERSION`` in ``__init__``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Related:
+    """One related-term entry as written: the name the author used, and the note."""
+
+    target: str
+    note: str
+    lineno: int
+    anchor: str  #: id of the entry on its page, so a backlink lands on it
+
+
+@dataclass(frozen=True)
+class Faq:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One ``{term}`` reference, wherever it is written."""
+
+    target: str
+    anchor: str  #: id placed just before the reference
+    lineno: int
+    from_term: str | None  #: node id of the term whose section holds it, if any
+
+
+@dataclass(frozen=True)
+class Term:
+    """What a ``pmterm`` directive defines."""
+
+    name: str
+    docname: str
+    lineno: int
+    node_id: str
+    category: str | None
+    aliases: tuple[str, ...]
+    summary: str
+    definition: str
+    #: why / practice / pitfalls as plain-text blocks (paragraphs or list items)
+    why: tuple[str, ...]
+    practice: tuple[str, ...]
+    pitfalls: tuple[str, ...]
+    related: tuple[Related, ...]
+    faqs: tuple[Faq, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name, then the aliases: every spelling that links here."""
+        return (self.name, *self.aliases)
