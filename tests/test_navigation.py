@@ -122,5 +122,13 @@ def test_home_links_categories_and_a_to_z_in_the_sidebar(app: SphinxTestApp) -> 
         "glossary/categories/methods",
         "glossary/a-z",
     ]
-    # Term pages are orphans reached through category pages, not sidebar entries.
-    assert "orphan" in app.env.metadata["glossary/alpha"]
+    # Term pages are part of the document, under the A to Z page, in name order...
+    terms = app.env.toctree_includes["glossary/a-z"]
+    assert terms == sorted(terms) and "glossary/alpha" in terms
+    assert "orphan" not in app.env.metadata["glossary/alpha"]
+    # ...but the sidebar stops above them, on every page.
+    for docname in ("index", "glossary/alpha", "glossary/a-z"):
+        sidebar = soup(app, docname).select_one(".sphinxsidebar")
+        assert sidebar is not None
+        assert sidebar.find("a", string="A to Z") is not None
+        assert sidebar.find("a", string="Alpha Role") is None

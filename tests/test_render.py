@@ -94,7 +94,7 @@ def test_related_terms_link_to_their_anchor_with_note(html: SphinxTestApp) -> No
 
 @pytest.mark.sphinx("html", testroot="pmterm-basic")
 def test_term_role_resolves_names_aliases_and_case(html: SphinxTestApp) -> None:
-    links = soup(html, "page").select("a.reference.internal")
+    links = soup(html, "page").select(".body a.reference.internal")
     hrefs = {a.get_text(): a["href"] for a in links}
     assert hrefs == {
         "Alpha Role": "glossary/alpha.html#term-Alpha-Role",
@@ -169,7 +169,10 @@ def test_latex_builder_writes_faqs_as_plain_questions_and_answers(app: SphinxTes
     assert r"\sphinxstyleemphasis{senior}" in tex
     assert "Yes, it reports to the board." in tex
     assert "details" not in tex
-    assert r"\section{Frequently asked questions}" in tex
+    # Categories and the A to Z are chapters; each term is a section of the A to Z.
+    assert r"\chapter{A to Z}" in tex
+    assert r"\section{Alpha Role}" in tex
+    assert r"\subsection{Frequently asked questions}" in tex
 
 
 @pytest.mark.sphinx("epub", testroot="pmterm-basic")

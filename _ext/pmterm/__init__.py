@@ -19,6 +19,8 @@ from .domain import PmTermDomain, freeze
 from .encoding import use_tolerant_codec, warn_undecodable
 from .export import write_glossary_json
 from .incremental import pages_changed_by_others
+from .navigation import PRIORITY as SIDEBAR_PRIORITY
+from .navigation import limit_sidebar
 from .pages import write_generated_pages
 from .placement import check_placement
 from .previews import add_previews
@@ -78,6 +80,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("missing-reference", resolve_missing_term)
     app.connect("doctree-resolved", resolve_placeholders)
     app.connect("doctree-resolved", add_previews)
+    app.connect("html-page-context", limit_sidebar, priority=SIDEBAR_PRIORITY)
     app.connect("html-page-context", add_structured_data)
     app.connect("build-finished", write_glossary_json)
     app.add_css_file("pmterm.css")

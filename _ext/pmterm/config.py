@@ -42,6 +42,8 @@ def register(app: Sphinx) -> None:
     )
     # The generated A to Z page ("" for none).
     app.add_config_value("pmterm_az_docname", "glossary/a-z", "env", types=frozenset({str}))
+    # Whether the HTML sidebar stops above the term pages (see ``navigation``).
+    app.add_config_value("pmterm_sidebar_hides_terms", True, "html", types=frozenset({bool}))
     app.connect("config-inited", validate)
 
 

@@ -33,7 +33,9 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.util import docname_join
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.matching import patfilter
 from sphinx.util.nodes import make_id
 
 from .config import categories, category_docname
@@ -81,7 +83,6 @@ class PmTermDirective(SphinxDirective):
                 "pmterm directive without a term name; its content is shown as an unnamed term",
                 location,
             )
-            self.env.metadata[self.env.docname]["orphan"] = True  # like any term page
             content = self.parse_content_to_nodes()
             section = nodes.section("", nodes.title("", "Unnamed term"), *content)
             section["ids"].append(make_id(self.env, self.state.document, "", "unnamed-term"))
@@ -139,9 +140,6 @@ class PmTermDirective(SphinxDirective):
         placeholder = pmterm_backlinks(term_id=term_id, docname=self.env.docname)
         section += self._part_section(BACKLINKS_TITLE, [placeholder], "pmterm-backlinks")
         section += self._back_link()
-        # Term pages are reached through category pages and the A to Z index, not
-        # the toctree, so the sidebar stays small however large the glossary grows.
-        self.env.metadata[self.env.docname]["orphan"] = True
 
         pmterm_domain(self.env).add_term(
             Term(
@@ -407,11 +405,33 @@ class CategoryDirective(_IndexDirective):
 
 
 class AzDirective(_IndexDirective):
-    """The body of the generated A to Z page: every term and alias by initial."""
+    """The body of the generated A to Z page: every term and alias by initial, and a
+    hidden toctree of every page in its folder.
+
+    The toctree makes term pages part of the document, so every builder includes
+    them (a PDF, an EPUB or the single page HTML holds them in alphabetical order,
+    like a printed glossary). It is a globbed toctree, so Sphinx itself re-reads this
+    page when pages are added or removed."""
 
     def run(self) -> list[nodes.Node]:
         section = self.titled_section(AZ_TITLE)
         section += self.index("az")
+        docname = self.env.docname
+        pages = sorted(patfilter(self.env.found_docs - {docname}, docname_join(docname, "*")))
+        toctree = addnodes.toctree(
+            parent=docname,
+            entries=[(None, page) for page in pages],
+            includefiles=pages,
+            maxdepth=-1,
+            caption=None,
+            glob=True,
+            hidden=True,
+            includehidden=False,
+            numbered=0,
+            titlesonly=False,
+        )
+        self.set_source_info(toctree)
+        section += nodes.compound("", toctree, classes=["toctree-wrapper"])
         return [section]
 
 

@@ -6,6 +6,10 @@ the page's :class:`~pmterm.model.PageView`, which is also what the renderer draw
 from; its digest is kept per page, and after reading any page whose digest moved
 is handed back to Sphinx through ``env-get-updated``. An edit therefore rewrites
 the pages it affects and no others, and a no-op build rewrites nothing.
+
+Term pages also show their neighbours in the A to Z page's toctree (the previous
+and next links themes draw). Sphinx does not rewrite a page when only its
+neighbours change, so those are part of the digest too.
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ def pages_changed_by_others(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: pages whose view of other pages changed since the last build."""
     domain = pmterm_domain(env)
     model = domain.glossary
+    relations = env.collect_relations()
     changed = []
     for docname in sorted({*domain.terms, *domain.references, *domain.indexes}):
-        view = model.page_view(docname)
-        digest = hashlib.sha256(repr(view).encode()).hexdigest()
+        shown = (model.page_view(docname), relations.get(docname))
+        digest = hashlib.sha256(repr(shown).encode()).hexdigest()
         if domain.digests.get(docname) != digest:
             domain.digests[docname] = digest
             changed.append(docname)

@@ -1,6 +1,7 @@
 """Generated source pages, written before Sphinx looks for files: one per category,
 and the A to Z index.
 
+
 A generated page holds only a directive; a category's title and description
 come from ``pmterm_categories``, and every list is rendered late,
 so the file changes only when the configuration does and incremental builds stay

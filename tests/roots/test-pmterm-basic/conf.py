@@ -9,3 +9,4 @@ pmterm_categories = [
     {"slug": "methods", "name": "Methods", "description": "How the work gets done."},
 ]
 html_theme = "basic"
+html_sidebars = {"**": ["globaltoc.html", "searchbox.html"]}
