@@ -14,10 +14,16 @@ STAMP        = $(VENV)/.installed
 N           ?= 1000
 ALSO        ?= 150 250
 
-.PHONY: help html test lint clean livehtml lock bench
+# Other builders, by Sphinx's own Makefile names: make latexpdf, make epub, ...
+BUILDERS     = dirhtml singlehtml latex latexpdf epub text gettext
+
+.PHONY: help html test lint clean livehtml lock bench $(BUILDERS)
 
 help:
 	@echo "make html      build the site into $(BUILDDIR)/html (-W --keep-going, nitpicky)"
+	@echo "make latexpdf  the PDF (pdflatex via latexmk) into $(BUILDDIR)/latex"
+	@echo "make epub      the EPUB into $(BUILDDIR)/epub"
+	@echo "make singlehtml|dirhtml|text|gettext  the other Sphinx builders, same options"
 	@echo "make test      run the test suite"
 	@echo "make lint      ruff (lint + format check) and mypy"
 	@echo "make livehtml  rebuild and reload the site in a browser on every save"
@@ -34,6 +40,9 @@ $(STAMP): requirements/dev.txt
 
 html: $(STAMP)
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) $(O) $(SOURCEDIR) $(BUILDDIR)/html
+
+$(BUILDERS): $(STAMP)
+	$(BIN)/sphinx-build -M $@ $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS) $(O)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(O)

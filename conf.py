@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
@@ -11,6 +12,10 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 project = "Product Management Glossary"
 author = "The PM Glossary authors"
 copyright = "2026, The PM Glossary authors"  # noqa: A001 (Sphinx's name)
+# One version for the site and the package: pyproject.toml's.
+with (Path(__file__).parent / "pyproject.toml").open("rb") as _file:
+    release = tomllib.load(_file)["project"]["version"]
+version = ".".join(release.split(".")[:2])
 
 extensions = ["myst_parser", "sphinx_design", "pmterm"]
 
@@ -32,6 +37,10 @@ myst_heading_anchors = 3
 # Read the Docs provides the canonical address; absolute URLs in structured data
 # and social previews need it. Local builds fall back to relative URLs.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+# The PDF (make latexpdf, and Read the Docs' download) uses Sphinx's default
+# engine, pdflatex, like Read the Docs; references print their page numbers.
+latex_show_pagerefs = True
 
 html_theme = "furo"
 html_title = "Product Management Glossary"

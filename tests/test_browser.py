@@ -220,3 +220,17 @@ def test_no_serious_accessibility_violations(browser: Browser, site: Path, docna
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_print_shows_every_faq_answer_and_no_sidebar(browser: Browser, site: Path) -> None:
+    page = open_page(browser, site, "glossary/head-of-product")
+    answers = page.locator("details.pmterm-faq > .pmterm-faq-answer")
+    assert answers.count() >= 2
+    assert not answers.first.is_visible()  # on screen, closed FAQs hide their answers
+    page.emulate_media(media="print")
+    for i in range(answers.count()):
+        assert answers.nth(i).is_visible(), f"FAQ answer {i} hidden in print"
+    assert not page.locator(".sidebar-drawer").is_visible()
+    assert not page.locator("p.pmterm-back").is_visible()
+    # Nothing the reader needs is cut: the page still shows the term's parts.
+    assert page.locator("section.pmterm h1").is_visible()

@@ -65,7 +65,7 @@ def test_export_carries_every_part_of_a_term(export: tuple[Path, dict[str, Any]]
     ]
     assert alpha["backlinks"]["related"][0] == {
         "name": "Beta Method",
-        "url": "glossary/beta.html#related-Alpha-Role",
+        "url": "glossary/beta.html#related-beta-Alpha-Role",
         "note": "who runs it",
     }
     assert alpha["backlinks"]["pages"] == [

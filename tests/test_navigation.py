@@ -38,14 +38,14 @@ def groups(page: BeautifulSoup, section_id: str) -> dict[str, list[tuple[str, st
 def test_backlinks_are_grouped_sorted_deduplicated_and_exact(app: SphinxTestApp) -> None:
     app.build()
     assert app.warning.getvalue() == ""
-    found = groups(soup(app, "glossary/alpha"), "linked-from")
+    found = groups(soup(app, "glossary/alpha"), "alpha-linked-from")
     assert found == {
         # Gamma relates to "AR" (an alias): it still counts; Alpha never lists itself.
         # Sorted ignoring accents: Éclair files under E.
         "Terms that list it as related": [
-            ("Beta Method — who runs it", "beta.html#related-Alpha-Role"),
-            ("Éclair Review — who asks for it", "accent.html#related-Alpha-Role"),
-            ("Gamma Lead — the role it manages", "gamma.html#related-AR"),
+            ("Beta Method — who runs it", "beta.html#related-beta-Alpha-Role"),
+            ("Éclair Review — who asks for it", "accent.html#related-accent-Alpha-Role"),
+            ("Gamma Lead — the role it manages", "gamma.html#related-gamma-AR"),
         ],
         # Beta mentions it in an FAQ answer; Éclair twice, listed once at the first place.
         "Terms that mention it": [
@@ -67,14 +67,14 @@ def test_backlink_anchors_exist_where_they_point(app: SphinxTestApp) -> None:
     assert first is not None
     assert first.find_next("a").get_text() == "Alpha Role"
     beta = soup(app, "glossary/beta")
-    assert beta.select_one("li#related-Alpha-Role a").get_text() == "Alpha Role"
+    assert beta.select_one("li#related-beta-Alpha-Role a").get_text() == "Alpha Role"
 
 
 @pytest.mark.sphinx("html", testroot="pmterm-basic")
 def test_term_without_backlinks_says_so(app: SphinxTestApp) -> None:
     app.build()
     page = soup(app, "glossary/digits")
-    assert page.select_one("section#linked-from .pmterm-empty").get_text() == (
+    assert page.select_one("section#digits-linked-from .pmterm-empty").get_text() == (
         "No other page links here yet."
     )
 

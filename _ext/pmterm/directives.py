@@ -160,6 +160,11 @@ class PmTermDirective(SphinxDirective):
         )
         return [section]
 
+    @property
+    def _page(self) -> str:
+        """The page's name as an id prefix (``north-star-metric``)."""
+        return nodes.make_id(self.env.docname.rpartition("/")[2]) or "term"
+
     # -- options ---------------------------------------------------------------
 
     def _repeated_options(self) -> list[str]:
@@ -223,7 +228,9 @@ class PmTermDirective(SphinxDirective):
         return parts
 
     def _part_section(self, title: str, content: list[nodes.Node], cls: str) -> nodes.section:
-        section_id = make_id(self.env, self.state.document, "", title.lower())
+        # Prefixed with the page, so ids stay unique when a builder joins every page
+        # into one document (single page HTML).
+        section_id = make_id(self.env, self.state.document, self._page, title.lower())
         section = nodes.section(
             "", nodes.title(title, title), *content, ids=[section_id], classes=[cls]
         )
@@ -263,7 +270,7 @@ class PmTermDirective(SphinxDirective):
             if note:
                 para += nodes.Text(" — ")
                 para.extend(note)
-            anchor = make_id(self.env, self.state.document, "related", target)
+            anchor = make_id(self.env, self.state.document, f"related-{self._page}", target)
             item = nodes.list_item("", para, ids=[anchor])
             item.extend(entry.children[1:] if note else entry.children)
             items += item

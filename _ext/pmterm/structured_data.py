@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .records import Term
 
 SCHEMA_ORG = "https://schema.org"
+PAGE_BUILDERS = ("html", "dirhtml")
 
 
 def script_json(data: Any) -> str:
@@ -88,7 +89,9 @@ def add_structured_data(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: add JSON-LD and meta tags to term pages and the home page."""
-    if doctree is None:
+    # Only for builders whose pages are web pages at their own address: EPUB wants
+    # XHTML and has no URLs, and a single page has no page per term.
+    if doctree is None or app.builder.name not in PAGE_BUILDERS:
         return
     model = glossary(app.env)
     tags: list[str] = []

@@ -90,7 +90,7 @@ class Subtype(Enum):
     ENCODING = (
         "encoding",
         "A source file is not valid UTF-8. The build goes on with each bad byte shown "
-        "as �; re-save the file as UTF-8 in your editor.",
+        "as the replacement character (U+FFFD); re-save the file as UTF-8 in your editor.",
     )
     MULTIPLE_TERMS = (
         "multiple-terms",
@@ -101,6 +101,13 @@ class Subtype(Enum):
         "term-clash",
         "A term's name or alias is also an entry of a plain Sphinx ``glossary`` "
         "directive. References to it go to that entry and carry no preview; rename one.",
+    )
+    LATEX_CHARACTER = (
+        "latex-character",
+        "A character cannot be typeset by the LaTeX engine in use (``pdflatex`` by default, "
+        "as on Read the Docs); the PDF shows ``?`` instead. Set ``latex_engine = "
+        "'xelatex'`` or ``'lualatex'`` with a font that has it, or load the font encoding "
+        "it needs in ``latex_elements['fontenc']``.",
     )
     MISPLACED = (
         "misplaced",
