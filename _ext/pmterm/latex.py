@@ -71,9 +71,7 @@ def declare_symbols(app: Sphinx, config: Config) -> None:
     """``config-inited``: add :data:`DECLARED` to the pdflatex preamble."""
     if not _pdflatex(config):
         return
-    lines = [
-        f"\\DeclareUnicodeCharacter{{{ord(ch):04X}}}{{{tex}}}" for ch, tex in DECLARED.items()
-    ]
+    lines = [f"\\DeclareUnicodeCharacter{{{ord(ch):04X}}}{{{tex}}}" for ch, tex in DECLARED.items()]
     elements = dict(config.latex_elements)
     elements["preamble"] = elements.get("preamble", "") + "\n" + "\n".join(lines) + "\n"
     config.latex_elements = elements
@@ -96,8 +94,7 @@ class _Replacer:
             name = unicodedata.name(ch, "unnamed character")
             warn(
                 Subtype.LATEX_CHARACTER,
-                f'"{ch}" (U+{ord(ch):04X} {name}) cannot be typeset by pdflatex; '
-                'the PDF shows "?"',
+                f'"{ch}" (U+{ord(ch):04X} {name}) cannot be typeset by pdflatex; the PDF shows "?"',
                 located,
             )
         return "".join("?" if ch in bad else ch for ch in text)
