@@ -234,3 +234,28 @@ def test_print_shows_every_faq_answer_and_no_sidebar(browser: Browser, site: Pat
     assert not page.locator("p.pmterm-back").is_visible()
     # Nothing the reader needs is cut: the page still shows the term's parts.
     assert page.locator("section.pmterm h1").is_visible()
+
+
+@pytest.fixture(scope="module")
+def reliability(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import build_root
+
+    app, _ = build_root("pmterm-reliability", tmp_path_factory)
+    return app.outdir
+
+
+def test_preview_of_a_name_with_dashes_reads_structured_data(
+    browser: Browser, reliability: Path
+) -> None:
+    """The name "Build — Measure — Learn" holds the " — " that separates name and
+    summary in the title; the script reads the page's JSON map, not the title."""
+    page = open_page(browser, reliability, "page")
+    link = page.locator("a.pmterm-preview", has_text="Build — Measure — Learn")
+    tooltip = page.locator("#pmterm-tooltip")
+    link.hover()
+    tooltip.wait_for(state="visible")
+    assert tooltip.locator(".pmterm-tooltip-name").inner_text() == "Build — Measure — Learn"
+    assert tooltip.locator(".pmterm-tooltip-category").inner_text() == "Methods"
+    assert tooltip.locator(".pmterm-tooltip-text").inner_text() == (
+        "Build — Measure — Learn is the loop at the heart of lean startup."
+    )

@@ -64,7 +64,10 @@ def test_page_shows_the_strings_as_text(site: SphinxTestApp) -> None:
     # No script came from the content: only files, JSON-LD, and the theme's own snippet.
     for script in page.find_all("script"):
         assert "alert" not in (script.get("src") or ""), script
-        if not script.get("src") and script.get("type") != "application/ld+json":
+        if script.get("type") == "application/json":  # the preview map: data, never run
+            assert script.get("id") == "pmterm-previews"
+            json.loads(str(script.string))
+        elif not script.get("src") and script.get("type") != "application/ld+json":
             assert str(script.string).startswith("document.getElementById('searchbox')"), script
 
 
@@ -74,6 +77,12 @@ def test_attributes_carry_the_strings_verbatim(site: SphinxTestApp) -> None:
     assert [text(a) for a in links] == [NAME, "مدير المنتج"]
     plain = soup(site, "glossary/plain")
     assert plain.select_one("ul.pmterm-related-list a")["title"] == PREVIEW
+    # The preview map carries the same strings as data, for every preview link.
+    page = soup(site, "page")
+    previews = json.loads(str(page.select_one("script#pmterm-previews").string))
+    for a in links:
+        assert previews[a["href"]]["name"] == NAME
+        assert previews[a["href"]]["summary"] == SUMMARY
     evil = soup(site, "glossary/evil")
     assert evil.select_one('meta[name="description"]')["content"] == SUMMARY
     assert evil.select_one('meta[property="og:title"]')["content"] == NAME

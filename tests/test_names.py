@@ -40,6 +40,9 @@ def test_references_find_a_name_in_another_unicode_form_and_case(
     assert precomposed["href"] == "glossary/cafe.html#term-Cafe-Culture"
     assert "pmterm-preview" in precomposed["class"]
     assert by_text["cc"]["href"] == "glossary/cafe.html#term-Cafe-Culture"
+    decomposed = by_text[unicodedata.normalize("NFD", "CAFÉ culture")]
+    assert decomposed["href"] == "glossary/cafe.html#term-Cafe-Culture"
+    assert by_text["STRASSE"]["href"] == "glossary/cafe.html#term-Cafe-Culture"  # ß folds to ss
 
 
 def test_related_entries_resolve_across_unicode_forms(built: tuple[SphinxTestApp, str]) -> None:
@@ -75,6 +78,6 @@ def test_inventory_has_every_spelling_once_with_the_canonical_form(
         inventory = InventoryFile.load(f, "https://example.org", lambda *a: "/".join(a))
     terms = inventory["std:term"]
     # Names are shown and filed in NFC, whatever form the author typed.
-    assert unicodedata.normalize("NFC", CAFE) in terms and "CC" in terms
+    assert unicodedata.normalize("NFC", CAFE) in terms and "CC" in terms and "Straße" in terms
     assert CAFE not in terms
     assert "Shared Word" in terms  # the plain glossary's entry

@@ -36,6 +36,7 @@ EXPECTED: dict[Subtype, tuple[str, int]] = {
     Subtype.MULTIPLE_TERMS: ("glossary/two-terms.md", 7),
     Subtype.LONG_NAME: ("glossary/long-name.md", 1),
     Subtype.TERM_CLASH: ("glossary/clash.md", 1),
+    Subtype.GENERATED_CLASH: ("glossary/categories/kept.md", 1),
 }
 
 # More bad input, beyond one case per subtype: (file, line, type)
@@ -151,6 +152,18 @@ def test_valid_terms_still_render_with_their_parts(broken: tuple[SphinxTestApp, 
         (app.outdir / "glossary" / "zz-duplicate-term.html").read_text("utf-8"), "html.parser"
     )
     assert dup.select_one("section.pmterm h1") is not None
+
+
+def test_an_authors_file_where_a_page_would_be_generated_is_kept(
+    broken: tuple[SphinxTestApp, str],
+) -> None:
+    app, text = broken
+    source = (app.srcdir / "glossary" / "categories" / "kept.md").read_text("utf-8")
+    assert source.startswith("# Kept by the author")
+    page = (app.outdir / "glossary" / "categories" / "kept.html").read_text("utf-8")
+    assert "must survive every build" in page
+    clash = next(w for w in parse_warnings(text) if w.type == "pmterm.generated-clash")
+    assert "glossary/categories/kept.md" in clash.message and "pmterm_categories" in clash.message
 
 
 def test_misplaced_and_unnamed_content_is_kept(broken: tuple[SphinxTestApp, str]) -> None:

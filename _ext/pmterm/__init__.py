@@ -16,7 +16,7 @@ from .directives import (
     WarningsDirective,
 )
 from .domain import PmTermDomain, freeze
-from .encoding import use_tolerant_codec, warn_undecodable
+from .encoding import normalise_line_breaks, use_tolerant_codec, warn_undecodable
 from .export import write_glossary_json
 from .incremental import pages_changed_by_others
 from .latex import add_labels, declare_symbols, replace_untypesettable
@@ -24,7 +24,7 @@ from .navigation import PRIORITY as SIDEBAR_PRIORITY
 from .navigation import limit_sidebar
 from .pages import write_generated_pages
 from .placement import check_placement
-from .previews import add_previews
+from .previews import add_preview_data, add_previews
 from .references import collect_references
 from .render import FaqDetailsTransform, resolve_placeholders
 from .singlepage import fix_single_page_links, fix_single_page_toc
@@ -73,6 +73,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", write_generated_pages)
     app.connect("env-before-read-docs", use_tolerant_codec)
     app.connect("source-read", warn_undecodable)
+    app.connect("source-read", normalise_line_breaks)
     app.connect("doctree-read", check_placement)
     app.connect("doctree-read", collect_references)
     app.connect("env-updated", freeze)  # the model first: the handlers below read it
@@ -88,6 +89,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", add_labels, priority=950)
     app.connect("html-page-context", limit_sidebar, priority=SIDEBAR_PRIORITY)
     app.connect("html-page-context", add_structured_data)
+    app.connect("html-page-context", add_preview_data)
     app.connect("html-page-context", fix_single_page_toc)
     app.connect("build-finished", write_glossary_json)
     app.add_css_file("pmterm.css")

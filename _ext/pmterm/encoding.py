@@ -1,4 +1,6 @@
-"""Undecodable bytes become a located warning instead of a crashed build.
+"""Source text as authors see it: undecodable bytes and invisible line breaks.
+
+Undecodable bytes become a located warning instead of a crashed build.
 
 Sphinx 9 reads sources with a strict decoder, so a single byte that is not UTF-8
 in one glossary file aborts the whole build with a traceback. For projects whose
@@ -7,6 +9,12 @@ codec plus an error handler that replaces each bad byte with U+FFFD and remember
 that it did; the ``source-read`` handler then warns with the file and the lines
 affected. The configuration itself is left alone (Sphinx deprecates any other
 ``source_encoding`` value and would warn on every build).
+
+Python's ``str.splitlines()``, which docutils and MyST use, also breaks lines at
+U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR and a few control characters that
+editors show within a line. One of those pasted into an FAQ question would cut the
+question and move the rest into the answer; :func:`normalise_line_breaks` makes them
+spaces, so every line is the line the author sees.
 """
 
 from __future__ import annotations
@@ -64,6 +72,15 @@ def use_tolerant_codec(app: Sphinx, env: BuildEnvironment, docnames: list[str]) 
     """``env-before-read-docs``: read UTF-8 sources with the tolerant codec."""
     if codecs.lookup(app.config.source_encoding).name in {"utf-8", "utf-8-sig"}:
         env.settings["input_encoding"] = CODEC
+
+
+#: Characters ``str.splitlines()`` treats as line ends but editors show within a line.
+_HIDDEN_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
+
+
+def normalise_line_breaks(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: line and paragraph separators become spaces."""
+    source[0] = source[0].translate(_HIDDEN_BREAKS)
 
 
 def warn_undecodable(app: Sphinx, docname: str, source: list[str]) -> None:

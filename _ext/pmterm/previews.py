@@ -3,9 +3,11 @@
 Every link to a term (``{term}`` references, related terms, backlinks, lists)
 carries the term's name, category and summary in its ``title`` and the class
 ``pmterm-preview``. Without JavaScript the browser shows the title and assistive
-technology reads it as the link's description; ``pmterm.js`` turns it into a
-styled tooltip that also opens on keyboard focus and closes with Escape. Nothing
-is fetched at run time, so previews work offline, from ``file://`` and on any host.
+technology reads it as the link's description. For ``pmterm.js``, each HTML page
+also carries a small JSON map from each preview link's address to the term's name,
+category and summary (:func:`add_preview_data`), so the script reads structured data
+and never takes a display string apart. Nothing is fetched at run time, so previews
+work offline, from ``file://`` and on any host.
 
 A preview is added only where the link really goes to the term it describes, so
 link and preview always agree.
@@ -13,7 +15,8 @@ link and preview always agree.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.errors import NoUri
@@ -29,6 +32,10 @@ if TYPE_CHECKING:
     from .model import Link, Preview
 
 PREVIEW_CLASS = "pmterm-preview"
+#: Attribute of a previewed reference node: (name, category, summary).
+DATA_ATTRIBUTE = "pmterm_preview"
+#: Id of the page's JSON map for ``pmterm.js``.
+MAP_ID = "pmterm-previews"
 
 
 def mark(node: nodes.Element, preview: Preview | None) -> None:
@@ -36,8 +43,39 @@ def mark(node: nodes.Element, preview: Preview | None) -> None:
     if preview is None or not isinstance(node, nodes.reference):
         return
     node["reftitle"] = preview.title
+    node[DATA_ATTRIBUTE] = (preview.name, preview.category, preview.summary)
     if PREVIEW_CLASS not in node["classes"]:
         node["classes"].append(PREVIEW_CLASS)
+
+
+def _href(ref: nodes.reference) -> str:
+    """The ``href`` the HTML writer gives *ref*."""
+    if "refuri" in ref:
+        return str(ref["refuri"])
+    return "#" + str(ref.get("refid", ""))
+
+
+def add_preview_data(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the page's previews as JSON for ``pmterm.js``."""
+    if doctree is None or not isinstance(context.get("body"), str):
+        return
+    found: dict[str, dict[str, str]] = {}
+    for ref in doctree.findall(nodes.reference):
+        data = ref.get(DATA_ATTRIBUTE)
+        if data:
+            name, category, summary = data
+            found[_href(ref)] = {"name": name, "category": category, "summary": summary}
+    if found:
+        context["body"] += json_script(found, MAP_ID)
+
+
+def json_script(data: object, element_id: str) -> str:
+    """JSON that is safe inside a ``<script>`` element, as an inert data block."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="{element_id}">{text}</script>\n'
 
 
 def _points_to(builder: Builder, fromdoc: str, ref: nodes.reference, link: Link) -> bool:

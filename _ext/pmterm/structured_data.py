@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 from typing import TYPE_CHECKING, Any
 
 from .domain import glossary
@@ -44,6 +45,8 @@ def page_url(app: Sphinx, pagename: str, docname: str, anchor: str = "") -> str:
     uri = builder.get_target_uri(docname) if base else builder.get_relative_uri(pagename, docname)
     if base:
         uri = base.rstrip("/") + "/" + uri
+    elif not uri:  # the page itself: its own file name, never an empty address
+        uri = posixpath.basename(builder.get_target_uri(docname)) or "./"
     return f"{uri}#{anchor}" if anchor else uri
 
 
@@ -96,14 +99,16 @@ def add_structured_data(
     model = glossary(app.env)
     tags: list[str] = []
     records = model.on_page(pagename)
-    if records:
+    home_page = pagename == app.config.root_doc
+    if records and not home_page:
         record = records[0]
         tags.append(meta("name", "description", record.summary or record.name))
         tags.append(meta("property", "og:title", record.name))
         tags.append(meta("property", "og:description", record.summary))
         tags.append(meta("property", "og:type", "article"))
-        tags.extend(script_json(data) for r in records for data in term_json(app, pagename, r))
-    elif pagename == app.config.root_doc:
+    # Terms may sit on any page, the home page included: each gets its JSON-LD.
+    tags.extend(script_json(data) for r in records for data in term_json(app, pagename, r))
+    if home_page:
         home = {"@context": SCHEMA_ORG, **defined_term_set(app, pagename)}
         home["hasDefinedTerm"] = [
             {
@@ -115,7 +120,7 @@ def add_structured_data(
         ]
         tags.append(meta("property", "og:title", app.config.project))
         tags.append(script_json(home))
-    else:
+    elif not records:
         return
     tags.append(meta("property", "og:site_name", app.config.project))
     tags.append(meta("name", "twitter:card", "summary"))

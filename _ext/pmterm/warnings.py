@@ -109,6 +109,12 @@ class Subtype(Enum):
         "'xelatex'`` or ``'lualatex'`` with a font that has it, or load the font encoding "
         "it needs in ``latex_elements['fontenc']``.",
     )
+    GENERATED_CLASH = (
+        "generated-clash",
+        "A file of yours sits where the extension would generate a page (a category "
+        "page or the A to Z). Your file is kept and the page is not generated; move "
+        "your file, or point ``pmterm_category_dir`` or ``pmterm_az_docname`` elsewhere.",
+    )
     MISPLACED = (
         "misplaced",
         "A part (``why``, ``practice``, ``pitfalls``, ``related``, ``faq``) is used "

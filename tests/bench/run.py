@@ -129,7 +129,7 @@ def baseline_page(i: int, n: int) -> str:
 def make_project(root: Path, n: int) -> None:
     """The real site's configuration and extension with N synthetic terms."""
     root.mkdir(parents=True)
-    for name in ("conf.py", "index.md", "_ext", "_static", "about"):
+    for name in ("conf.py", "pyproject.toml", "index.md", "_ext", "_static", "about"):
         src = PROJECT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
     (root / "glossary").mkdir()

@@ -1,20 +1,21 @@
 /* pmterm: term previews on hover and keyboard focus.
    Each preview link (a.pmterm-preview) carries "Name (Category) — summary" in its
    title, written at build time; without this script the browser shows that title.
-   Here it becomes one shared tooltip (role="tooltip", linked by aria-describedby)
-   that opens on hover or focus, stays while hovered, and closes on Escape. */
+   The page also carries a JSON map (script#pmterm-previews) from each link's href
+   to the term's name, category and summary: this script reads that structured data
+   and shows one shared tooltip (role="tooltip", linked by aria-describedby) that
+   opens on hover or focus, stays while hovered, and closes on Escape. */
 (function () {
   "use strict";
-  var tip = null, owner = null, hideTimer = 0;
+  var tip = null, owner = null, hideTimer = 0, previews = null;
 
-  function parse(title) {
-    var cut = title.indexOf(" — ");
-    var head = cut < 0 ? title : title.slice(0, cut);
-    var text = cut < 0 ? "" : title.slice(cut + 3);
-    var open = head.lastIndexOf(" (");
-    var name = open > 0 && head.slice(-1) === ")" ? head.slice(0, open) : head;
-    var category = name === head ? "" : head.slice(open + 2, -1);
-    return { name: name, category: category, text: text };
+  function lookup(link) {
+    if (previews === null) {
+      var block = document.getElementById("pmterm-previews");
+      try { previews = block ? JSON.parse(block.textContent) : {}; } catch (e) { previews = {}; }
+    }
+    var entry = previews[link.getAttribute("href")];
+    return entry && typeof entry.name === "string" ? entry : null;
   }
 
   function ensureTip() {
@@ -42,12 +43,13 @@
     if (owner === link) return;
     hide();
     var title = link.getAttribute("title");
-    if (!title) return;
-    var data = parse(title), box = ensureTip();
+    var data = lookup(link);
+    if (!title || !data) return;  // no data: the native title stays
+    var box = ensureTip();
     box.textContent = "";
     add(box, "strong", "pmterm-tooltip-name", data.name);
     if (data.category) add(box, "span", "pmterm-tooltip-category", data.category);
-    if (data.text) add(box, "span", "pmterm-tooltip-text", data.text);
+    if (data.summary) add(box, "span", "pmterm-tooltip-text", data.summary);
     owner = link;
     link.dataset.pmtermTitle = title;
     link.removeAttribute("title");  // no second, native tooltip
