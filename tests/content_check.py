@@ -1,12 +1,15 @@
 """The glossary's editorial bar, checked on ``glossary.json``.
 
 Each rule names a defect readers would notice: a missing or thin part, a summary
-too long for a list, two terms sharing a summary or a sentence (boilerplate), or a
-term nothing leads to (an orphan).
+too long for a list, two terms sharing a summary or a sentence (boilerplate), a
+term nothing leads to (an orphan), the same question answered in two entries, an
+alias that is another term's name, and stock phrases that could sit under any term.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +27,50 @@ COUNTS: dict[str, tuple[int, int | None]] = {
 }
 #: Sentences shorter than this many words may repeat ("Usually not.").
 BOILERPLATE_MIN_WORDS = 8
+#: Phrases that fit any term, so they say nothing about this one.
+STOCK_PHRASES = (
+    "shared vocabulary",
+    "common language",
+    "aligns teams",
+    "align the team",
+    "drives value",
+    "drive value",
+    "best partner",
+    "game-changer",
+    "game changer",
+    "fast-paced",
+    "holistic",
+    "seamless",
+    "robust",
+    "leverage synergies",
+    "it's important to note",
+    "it is important to note",
+    "at the end of the day",
+    "single source of truth",
+)
+
+
+_CONTRACTED_IS = r"\b(what|who|how|where|when|it|that|there)['’]s\b"
+
+
+def _words(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def question_key(question: str) -> str:
+    """A question compared without case, punctuation or the order of a pair it contrasts
+    ("KPIs and OKRs" is "OKRs and KPIs"), with plurals folded."""
+    text = re.sub(
+        r"\b(what|who|how|where|when|it|that|there)['’]s\b", r"\1 is", question, flags=re.I
+    )
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in _words(text).split()]
+    text = " ".join(words)
+    match = re.search(r"between (.+?) and (.+)$", text)
+    if match:
+        pair = sorted((match[1], match[2]))
+        text = text[: match.start()] + "between " + " and ".join(pair)
+    return text
 
 
 @dataclass(frozen=True, order=True)
@@ -51,8 +98,21 @@ def check(data: dict[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     summaries: dict[str, list[str]] = {}
     seen: dict[str, set[str]] = {}
+    questions: dict[str, set[str]] = {}
+    names = {_words(t["name"]): t["name"] for t in data["terms"]}
     for term in data["terms"]:
         name = term["name"]
+        for alias in term["aliases"]:
+            other = names.get(_words(alias))
+            if other is not None and other != name:
+                problems.append(Problem(name, "alias-is-a-name", f"{alias} (the term {other})"))
+        for faq in term["faqs"]:
+            questions.setdefault(question_key(faq["question"]), set()).add(name)
+        for text in _texts(term):
+            lowered = text.casefold()
+            for phrase in STOCK_PHRASES:
+                if phrase in lowered:
+                    problems.append(Problem(name, "stock-phrase", phrase))
         for part, (fewest, most) in COUNTS.items():
             count = _count(term, part)
             if count == 0:
@@ -75,6 +135,10 @@ def check(data: dict[str, Any]) -> list[Problem]:
         if len(sharing) > 1:
             detail = " / ".join(sorted(sharing))
             problems.extend(Problem(n, "shared-summary", detail) for n in sharing)
+    for askers in questions.values():
+        if len(askers) > 1:
+            detail = " / ".join(sorted(askers))
+            problems.extend(Problem(n, "repeated-question", detail) for n in sorted(askers))
     for sentence, users in seen.items():
         if len(users) > 1:
             problems.extend(Problem(n, "boilerplate", sentence[:80]) for n in sorted(users))

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.errors import NoUri
-from sphinx.util.nodes import make_refnode
 
 from . import model
 from .config import category_docname
+from .uris import refnode
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -112,7 +112,7 @@ class PmTermDomain(Domain):
         if link is None:
             return contnode  # type: ignore[return-value]  # Sphinx replaces the xref with it
         try:
-            ref = make_refnode(builder, fromdocname, link.docname, link.anchor, contnode)
+            ref = refnode(builder, fromdocname, link.docname, link.anchor, contnode)
         except NoUri:  # a builder with no page for it (e.g. LaTeX without the document)
             return contnode  # type: ignore[return-value]
         ref[TARGET_ATTRIBUTE] = target

@@ -1,38 +1,64 @@
-"""Keep the HTML sidebar short: term pages are in the document, not in the sidebar.
+"""Keep the HTML sidebar short and cheap: term pages are in the document, not in it.
 
 Term pages sit in the A to Z page's toctree, so every builder includes them. Themes
 such as furo draw the whole toctree on every page, which at a thousand terms would
-put a thousand links on each page. Before the theme asks for it (``html-page-context``
-at a priority below the default), the template's ``toctree()`` is limited to the
-depth of the A to Z page: its entry shows, its hundreds of children do not. Readers
+put a thousand links on each page, and Sphinx resolves the full tree for every page
+it writes, which makes a large glossary's build quadratic. Before the theme asks for
+it (``html-page-context`` at a priority below the default), the template's
+``toctree()`` is limited to the depth of the A to Z page (its entry shows, its
+hundreds of children do not), and its output is reused for every page that would
+get the same HTML: same visible ancestors, same place in the output tree. Readers
 reach terms through the category pages, the A to Z and the search.
 """
 
 from __future__ import annotations
 
+import weakref
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 #: Run before themes (default priority 500) read ``toctree`` from the context.
 PRIORITY = 400
 
 
-def _depth(env: BuildEnvironment, docname: str) -> int | None:
-    """How many toctree levels below the root document *docname* is (None if absent)."""
-    level = {env.config.root_doc: 0}
-    queue = [env.config.root_doc]
+@dataclass
+class _Tree:
+    """Each document's depth below the root and its parent in the toctree."""
+
+    depth: dict[str, int]
+    parent: dict[str, str]
+
+    def ancestors(self, docname: str) -> list[str]:
+        chain = [docname]
+        while chain[-1] in self.parent:
+            chain.append(self.parent[chain[-1]])
+        return chain
+
+
+def _tree(env: BuildEnvironment) -> _Tree:
+    root = env.config.root_doc
+    depth, parent = {root: 0}, {}
+    queue = [root]
     while queue:
-        parent = queue.pop(0)
-        for child in env.toctree_includes.get(parent, ()):
-            if child not in level:
-                level[child] = level[parent] + 1
+        doc = queue.pop(0)
+        for child in env.toctree_includes.get(doc, ()):
+            if child not in depth:
+                depth[child], parent[child] = depth[doc] + 1, doc
                 queue.append(child)
-    return level.get(docname)
+    return _Tree(depth, parent)
+
+
+# Per builder (one build): the toctree and the rendered sidebars, by key.
+_state: weakref.WeakKeyDictionary[Builder, tuple[_Tree, dict[Any, str]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def limit_sidebar(
@@ -43,13 +69,22 @@ def limit_sidebar(
     az = app.config.pmterm_az_docname
     if toctree is None or not az or not app.config.pmterm_sidebar_hides_terms:
         return
-    depth = _depth(app.env, az)
-    if depth is None or depth == 0:
+    if app.builder not in _state:
+        _state[app.builder] = (_tree(app.env), {})
+    tree, rendered = _state[app.builder]
+    depth = tree.depth.get(az)
+    if not depth:
         return
+    shown = tuple(d for d in tree.ancestors(pagename) if tree.depth.get(d, depth + 1) <= depth)
+    place = app.builder.get_relative_uri(pagename, app.config.root_doc)
 
     def limited(**kwargs: Any) -> str:
         wanted = int(kwargs.get("maxdepth", -1) or -1)
         kwargs["maxdepth"] = depth if wanted < 1 else min(wanted, depth)
-        return toctree(**kwargs)
+        # Pages with the same visible ancestors at the same place get the same HTML.
+        key = (shown, place, tuple(sorted(kwargs.items())))
+        if key not in rendered:
+            rendered[key] = toctree(**kwargs)
+        return rendered[key]
 
     context["toctree"] = limited

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.errors import NoUri
-from sphinx.util.nodes import make_refnode
 
 from .domain import TARGET_ATTRIBUTE, glossary
 from .references import ANCHOR_ATTRIBUTE
+from .uris import refnode
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -81,7 +81,7 @@ def json_script(data: object, element_id: str) -> str:
 def _points_to(builder: Builder, fromdoc: str, ref: nodes.reference, link: Link) -> bool:
     """Whether *ref* is the link Sphinx would make from *fromdoc* to *link*."""
     try:
-        expected = make_refnode(builder, fromdoc, link.docname, link.anchor, nodes.inline())
+        expected = refnode(builder, fromdoc, link.docname, link.anchor, nodes.inline())
     except NoUri:
         return False
     return all(ref.get(key) == expected.get(key) for key in ("refid", "refuri"))

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from .domain import glossary
 from .model import Link
 from .nodes import details, pmterm_backlinks, pmterm_index, summary
 from .previews import mark
+from .uris import refnode
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -81,7 +81,7 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
 def _link(builder: Builder, fromdoc: str, link: Link) -> nodes.Element:
     text = nodes.inline(link.label, link.label)
     try:
-        ref = make_refnode(builder, fromdoc, link.docname, link.anchor, text)
+        ref = refnode(builder, fromdoc, link.docname, link.anchor, text)
     except NoUri:
         return text
     mark(ref, link.preview)

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.errors import NoUri
-from sphinx.util.nodes import make_refnode
 
 from .domain import TARGET_ATTRIBUTE, glossary
 from .names import name_key
+from .uris import refnode
 from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def resolve_missing_term(
     if link is None:
         return None
     try:
-        ref = make_refnode(app.builder, node["refdoc"], link.docname, link.anchor, contnode)
+        ref = refnode(app.builder, node["refdoc"], link.docname, link.anchor, contnode)
     except NoUri:
         return None
     ref[TARGET_ATTRIBUTE] = target
