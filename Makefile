@@ -17,7 +17,7 @@ ALSO        ?= 150 250
 # Other builders, by Sphinx's own Makefile names: make latexpdf, make epub, ...
 BUILDERS     = dirhtml singlehtml latex latexpdf epub text gettext
 
-.PHONY: help html test lint clean livehtml lock bench $(BUILDERS)
+.PHONY: help html test lint clean livehtml lock bench new $(BUILDERS)
 
 help:
 	@echo "make html      build the site into $(BUILDDIR)/html (-W --keep-going, nitpicky)"
@@ -29,6 +29,7 @@ help:
 	@echo "make livehtml  rebuild and reload the site in a browser on every save"
 	@echo "make clean     remove the build output (keeps .venv)"
 	@echo "make lock      re-pin requirements/*.txt from pyproject.toml"
+	@echo "make new NAME=\"Product Vision\" CATEGORY=strategy-vision [ALIASES=\"PV\"]  start an entry"
 	@echo "make bench     time N=$(N) synthetic terms against Sphinx's basic theme (ALSO=\"$(ALSO)\" for growth)"
 
 # (Re)install whenever the pinned requirements change.
@@ -58,6 +59,11 @@ livehtml: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/run.py $(N) --also $(ALSO)
+
+# A new entry's skeleton: make new NAME="Product Vision" CATEGORY=strategy-vision
+new: $(STAMP)
+	@PYTHONPATH=_ext $(BIN)/python -m pmterm new "$(NAME)" --category "$(CATEGORY)" \
+		--aliases "$(ALIASES)"
 
 clean:
 	rm -rf $(BUILDDIR)

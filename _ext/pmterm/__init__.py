@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import config, nodes
-from .checks import check_consistency
+from . import config, healthpage, nodes
+from .checks import check_consistency, report_unlinked_mentions
 from .directives import (
     AzDirective,
     CategoriesDirective,
@@ -25,6 +25,7 @@ from .navigation import limit_sidebar
 from .pages import write_generated_pages
 from .placement import check_placement
 from .previews import add_preview_data, add_previews
+from .prose import collect_prose
 from .references import collect_references
 from .render import FaqDetailsTransform, resolve_placeholders
 from .singlepage import fix_single_page_links, fix_single_page_toc
@@ -41,7 +42,7 @@ __version__ = "0.1.0"
 STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bump whenever the shape of the data kept on the environment changes.
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 PART_NAMES = ("why", "practice", "pitfalls", "related", "faq")
 
@@ -58,6 +59,7 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
     nodes.register(app)
+    healthpage.register(app)
     app.add_domain(PmTermDomain)
     app.add_directive("pmterm", PmTermDirective)
     for part in PART_NAMES:
@@ -76,13 +78,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("source-read", normalise_line_breaks)
     app.connect("doctree-read", check_placement)
     app.connect("doctree-read", collect_references)
+    app.connect("doctree-read", collect_prose)
     app.connect("env-updated", freeze)  # the model first: the handlers below read it
     app.connect("env-updated", register_terms)
     app.connect("env-get-updated", pages_changed_by_others)
     app.connect("env-check-consistency", check_consistency)
     app.connect("env-check-consistency", check_clashes)
+    app.connect("env-check-consistency", report_unlinked_mentions)
     app.connect("missing-reference", resolve_missing_term)
     app.connect("doctree-resolved", resolve_placeholders)
+    app.connect("doctree-resolved", healthpage.resolve_health)
     app.connect("doctree-resolved", add_previews)
     app.connect("doctree-resolved", fix_single_page_links, priority=900)
     app.connect("doctree-resolved", replace_untypesettable, priority=950)
@@ -92,6 +97,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", add_preview_data)
     app.connect("html-page-context", fix_single_page_toc)
     app.connect("build-finished", write_glossary_json)
+    app.connect("build-finished", healthpage.write_health_json)
     app.add_css_file("pmterm.css")
     app.add_js_file("pmterm.js", loading_method="defer")
     return {

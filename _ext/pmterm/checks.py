@@ -1,4 +1,5 @@
-"""What only the whole glossary reveals: duplicate names and dangling relations."""
+"""What only the whole glossary reveals: duplicate names, dangling relations, and
+(when asked for) unlinked mentions."""
 
 from __future__ import annotations
 
@@ -31,3 +32,17 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
                     f'related term "{related.target}" of "{term.name}" is not in the glossary',
                     (term.docname, related.lineno),
                 )
+
+
+def report_unlinked_mentions(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: a located warning per unlinked mention, if asked for
+    with ``pmterm_report_unlinked_mentions`` (off by default)."""
+    if not app.config.pmterm_report_unlinked_mentions:
+        return
+    for mention in glossary(env).mentions:
+        warn(
+            Subtype.UNLINKED_MENTION,
+            f'"{mention.text}" mentions the term "{mention.term}" without a link; '
+            f"link it with {{term}}`{mention.text} <{mention.term}>` where that helps the reader",
+            (mention.docname, mention.line or None),
+        )

@@ -44,6 +44,10 @@ def register(app: Sphinx) -> None:
     app.add_config_value("pmterm_az_docname", "glossary/a-z", "env", types=frozenset({str}))
     # Whether the HTML sidebar stops above the term pages (see ``navigation``).
     app.add_config_value("pmterm_sidebar_hides_terms", True, "html", types=frozenset({bool}))
+    # Unlinked mentions as ``pmterm.unlinked-mention`` warnings (always on the health page).
+    app.add_config_value("pmterm_report_unlinked_mentions", False, "", types=frozenset({bool}))
+    # The longest summary, in characters, before the health page lists it.
+    app.add_config_value("pmterm_summary_max_length", 160, "", types=frozenset({int}))
     app.connect("config-inited", validate)
 
 

@@ -266,6 +266,8 @@ class PmTermDirective(SphinxDirective):
                 refexplicit=False,
             )
             para = nodes.paragraph("", "", xref)
+            # The note's line, so anything reported about its text is located.
+            para.source, para.line = entry.source, (entry.children or [entry])[0].line
             note = _inline_children(entry.children)
             if note:
                 para += nodes.Text(" — ")

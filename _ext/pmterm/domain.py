@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .records import Reference, Term
+    from .records import Passage, Reference, Term
 
 
 #: Attribute of a reference node made for a term name: the name, for its preview.
@@ -39,12 +39,16 @@ class PmTermDomain(Domain):
 
     name = "pmterm"
     label = "Product-management glossary"
-    data_version = 4
+    data_version = 5
     initial_data: ClassVar[dict[str, Any]] = {
         "terms": {},  # docname -> list[Term]
         "references": {},  # docname -> list[Reference]
         "indexes": {},  # docname -> generated lists on that page, e.g. ["az"]
         "digests": {},  # docname -> digest of what the page shows from other pages
+        "prose": {},  # docname -> list[Passage], for unlinked mentions
+        # docname -> (matcher fingerprint, hits): a memo of matching the page's prose
+        # against every name, so an edit re-matches only the pages it re-reads
+        "mention_hits": {},
     }
 
     _glossary: model.Glossary | None = None
@@ -82,8 +86,16 @@ class PmTermDomain(Domain):
     def add_references(self, docname: str, references: list[Reference]) -> None:
         self.references[docname] = references
 
+    @property
+    def prose(self) -> dict[str, list[Passage]]:
+        prose: dict[str, list[Passage]] = self.data["prose"]
+        return prose
+
     def add_index(self, docname: str, kind: str) -> None:
         self.indexes.setdefault(docname, []).append(kind)
+
+    def add_prose(self, docname: str, passages: list[Passage]) -> None:
+        self.prose[docname] = passages
 
     def clear_doc(self, docname: str) -> None:
         for key in self.initial_data:
@@ -133,7 +145,8 @@ class PmTermDomain(Domain):
 def freeze(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: build this build's model from the merged records."""
     domain = pmterm_domain(env)
-    titles = {d: env.titles[d].astext() for d in domain.references if d in env.titles}
+    pages = {*domain.references, *domain.prose}
+    titles = {d: env.titles[d].astext() for d in pages if d in env.titles}
     domain._glossary = model.build(
         domain.terms,
         domain.references,
@@ -141,6 +154,8 @@ def freeze(app: Sphinx, env: BuildEnvironment) -> None:
         titles,
         env.config,
         {c["slug"]: category_docname(env.config, c["slug"]) for c in env.config.pmterm_categories},
+        prose=domain.prose,
+        mention_hits=domain.data["mention_hits"],
     )
 
 

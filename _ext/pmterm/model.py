@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import string
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from . import health as _health
+from . import mentions as _mentions
 from .config import Category, categories
 from .names import name_key
 from .sorting import reading_order
@@ -27,7 +29,7 @@ from .sorting import reading_order
 if TYPE_CHECKING:
     from sphinx.config import Config
 
-    from .records import Reference, Term
+    from .records import Passage, Reference, Term
 
 DIGITS = "0–9"
 
@@ -128,6 +130,13 @@ class Glossary:
     page_titles: Mapping[str, str]
     categories: Mapping[str, Category]
     category_docnames: Mapping[str, str]
+    prose: Mapping[str, tuple[Passage, ...]] = field(default_factory=dict)
+    #: per page, the matcher's fingerprint and the names found in its prose (a memo
+    #: kept on the environment; see :mod:`pmterm.mentions`)
+    mention_hits: MutableMapping[str, tuple[str, tuple[_mentions.Hit, ...]]] = field(
+        default_factory=dict
+    )
+    summary_limit: int = 160
     owners: dict[str, Term] = field(default_factory=dict)
     duplicates: list[Duplicate] = field(default_factory=list)
 
@@ -272,10 +281,23 @@ class Glossary:
     def category_links(self, slug: str) -> tuple[Link, ...]:
         return tuple(self.link_to(t) for t in self.in_category(slug))
 
+    @cached_property
+    def mentions(self) -> tuple[_mentions.Mention, ...]:
+        """Every unlinked mention of a term, in document order."""
+        return _mentions.find_unlinked(self, self.prose, self.mention_hits)
+
+    @cached_property
+    def health(self) -> _health.Health:
+        """The glossary's figures for maintainers (the health page and its JSON)."""
+        return _health.figures(self)
+
     # -- per page -----------------------------------------------------------------
 
     def list_content(self, kind: str) -> object:
-        """The content of a generated list (``category:<slug>``, ``categories``, ``az``)."""
+        """The content of a generated list (``category:<slug>``, ``categories``, ``az``,
+        ``health``)."""
+        if kind == "health":
+            return self.health
         if kind.startswith("category:"):
             return self.category_links(kind.partition(":")[2])
         if kind == "categories":
@@ -331,6 +353,8 @@ def build(
     page_titles: Mapping[str, str],
     config: Config,
     category_docname: Mapping[str, str],
+    prose: Mapping[str, list[Passage]] | None = None,
+    mention_hits: MutableMapping[str, tuple[str, tuple[_mentions.Hit, ...]]] | None = None,
 ) -> Glossary:
     """Derive the model from the domain's records (document order decides ties)."""
     ordered = tuple(
@@ -343,8 +367,12 @@ def build(
         page_titles=dict(page_titles),
         categories=categories(config),
         category_docnames=dict(category_docname),
+        prose={d: tuple(passages) for d, passages in (prose or {}).items()},
+        mention_hits=mention_hits if mention_hits is not None else {},
+        summary_limit=config.pmterm_summary_max_length,
     )
     # Derive everything now, in the main process, before parallel writers fork.
-    for derived in ("owned", "backlinks", "az", "category_counts", "_by_place", "_by_page"):
+    derived_all = ("owned", "backlinks", "az", "category_counts", "_by_place", "_by_page")
+    for derived in (*derived_all, "mentions", "health"):
         getattr(glossary, derived)
     return glossary

@@ -59,3 +59,16 @@ class Term:
     def names(self) -> tuple[str, ...]:
         """The name, then the aliases: every spelling that links here."""
         return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The prose of one section (or one FAQ) of a page, for unlinked mentions.
+
+    Only text a reader sees as running prose is kept (see :mod:`pmterm.prose`);
+    what was left out (links, code) is a barrier no name can span."""
+
+    anchor: str  #: id of the section, "" for text outside any section
+    title: str  #: the section's heading, the FAQ's question, or the page title
+    blocks: tuple[tuple[int, str], ...]  #: (line, text) of each paragraph-like block
+    links: tuple[str, ...]  #: names the passage links to with ``{term}`` or ``related``

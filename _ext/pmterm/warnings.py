@@ -122,6 +122,13 @@ class Subtype(Enum):
         "nested in another directive. Parts go directly into their term's ``pmterm``; "
         "a ``pmterm`` goes at the top level of its page.",
     )
+    UNLINKED_MENTION = (
+        "unlinked-mention",
+        "A term's name or alias appears in prose without a ``{term}`` link. Only given "
+        "when ``pmterm_report_unlinked_mentions = True`` is set in ``conf.py`` (the "
+        "health page lists them always). Link the first mention in a part where it helps "
+        "the reader, or leave it.",
+    )
 
     def __init__(self, subtype: str, advice: str) -> None:
         self.subtype = subtype
