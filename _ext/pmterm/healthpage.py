@@ -100,6 +100,13 @@ def _none(text: str = "None.") -> nodes.paragraph:
     return _para(text, classes=["pmterm-empty"])
 
 
+def _cell(content: nodes.Node | str) -> nodes.Node:
+    """A table cell's content: a list as it is, anything else in a paragraph."""
+    if isinstance(content, nodes.Sequential) and isinstance(content, nodes.Element):
+        return content
+    return _para(content)
+
+
 def _table(headers: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]]) -> nodes.table:
     table = nodes.table(classes=["pmterm-health-table"])
     group = nodes.tgroup(cols=len(headers))
@@ -108,7 +115,9 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]]) -
     head += nodes.row("", *(nodes.entry("", _para(h)) for h in headers))
     body = nodes.tbody()
     for cells in rows:
-        body += nodes.row("", *(nodes.entry("", _para(c)) for c in cells))
+        # Block content (a list) goes straight into the cell: a list inside a
+        # paragraph is invalid HTML, and EPUBCheck rejects it.
+        body += nodes.row("", *(nodes.entry("", _cell(c)) for c in cells))
     # Column widths in characters (the text builder's unit; others take them as ratios).
     widths = [len(h) for h in headers]
     for row in body.children:
