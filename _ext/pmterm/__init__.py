@@ -27,6 +27,7 @@ from .placement import check_placement
 from .previews import add_preview_data, add_previews
 from .references import collect_references
 from .render import FaqDetailsTransform, resolve_placeholders
+from .search import add_search_data, install_scorer, merge_search_entries
 from .singlepage import fix_single_page_links, fix_single_page_toc
 from .stdterms import check_clashes, register_terms, resolve_missing_term
 from .structured_data import add_structured_data
@@ -70,6 +71,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # In the order Sphinx emits the events.
     app.connect("config-inited", add_static_path)
     app.connect("config-inited", declare_symbols)
+    app.connect("config-inited", install_scorer)
     app.connect("builder-inited", write_generated_pages)
     app.connect("env-before-read-docs", use_tolerant_codec)
     app.connect("source-read", warn_undecodable)
@@ -84,12 +86,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("missing-reference", resolve_missing_term)
     app.connect("doctree-resolved", resolve_placeholders)
     app.connect("doctree-resolved", add_previews)
+    app.connect("doctree-resolved", merge_search_entries)
     app.connect("doctree-resolved", fix_single_page_links, priority=900)
     app.connect("doctree-resolved", replace_untypesettable, priority=950)
     app.connect("doctree-resolved", add_labels, priority=950)
     app.connect("html-page-context", limit_sidebar, priority=SIDEBAR_PRIORITY)
     app.connect("html-page-context", add_structured_data)
     app.connect("html-page-context", add_preview_data)
+    app.connect("html-page-context", add_search_data)
     app.connect("html-page-context", fix_single_page_toc)
     app.connect("build-finished", write_glossary_json)
     app.add_css_file("pmterm.css")

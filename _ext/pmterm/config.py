@@ -44,6 +44,9 @@ def register(app: Sphinx) -> None:
     app.add_config_value("pmterm_az_docname", "glossary/a-z", "env", types=frozenset({str}))
     # Whether the HTML sidebar stops above the term pages (see ``navigation``).
     app.add_config_value("pmterm_sidebar_hides_terms", True, "html", types=frozenset({bool}))
+    # Pages about the site rather than the glossary (glob patterns of docnames, such
+    # as "about/*"): left out of backlinks and ranked last by the search.
+    app.add_config_value("pmterm_maintainer_pages", [], "env", types=frozenset({list, tuple}))
     app.connect("config-inited", validate)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.errors import NoUri
+from sphinx.util.matching import Matcher
 from sphinx.util.nodes import make_refnode
 
 from . import model
@@ -134,6 +135,7 @@ def freeze(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: build this build's model from the merged records."""
     domain = pmterm_domain(env)
     titles = {d: env.titles[d].astext() for d in domain.references if d in env.titles}
+    maintainer = Matcher(env.config.pmterm_maintainer_pages)
     domain._glossary = model.build(
         domain.terms,
         domain.references,
@@ -141,6 +143,7 @@ def freeze(app: Sphinx, env: BuildEnvironment) -> None:
         titles,
         env.config,
         {c["slug"]: category_docname(env.config, c["slug"]) for c in env.config.pmterm_categories},
+        [d for d in env.found_docs if maintainer(d)],
     )
 
 

@@ -128,6 +128,8 @@ class Glossary:
     page_titles: Mapping[str, str]
     categories: Mapping[str, Category]
     category_docnames: Mapping[str, str]
+    #: pages about the site (``pmterm_maintainer_pages``): never listed as backlinks
+    maintainer_pages: frozenset[str] = frozenset()
     owners: dict[str, Term] = field(default_factory=dict)
     duplicates: list[Duplicate] = field(default_factory=list)
 
@@ -216,7 +218,7 @@ class Glossary:
                         term.docname, related.anchor, term.name, related.note, self.preview(term)
                     )
                     add("related", target, link, term.docname + "#" + term.node_id)
-        for docname in sorted(self.references):
+        for docname in sorted(self.references.keys() - self.maintainer_pages):
             for ref in self.references[docname]:
                 target = self.lookup(ref.target)
                 if target is None:
@@ -331,6 +333,7 @@ def build(
     page_titles: Mapping[str, str],
     config: Config,
     category_docname: Mapping[str, str],
+    maintainer_pages: Iterable[str] = (),
 ) -> Glossary:
     """Derive the model from the domain's records (document order decides ties)."""
     ordered = tuple(
@@ -343,6 +346,7 @@ def build(
         page_titles=dict(page_titles),
         categories=categories(config),
         category_docnames=dict(category_docname),
+        maintainer_pages=frozenset(maintainer_pages),
     )
     # Derive everything now, in the main process, before parallel writers fork.
     for derived in ("owned", "backlinks", "az", "category_counts", "_by_place", "_by_page"):
