@@ -72,3 +72,48 @@ def test_maintainer_pages_are_not_backlinks_and_the_search_ranks_them_last(
     assert json.loads(data.partition("=")[2].strip().rstrip(";")) == {"demoted": ["page"]}
     # The scorer Sphinx embeds in the search's language data.
     assert "pmtermSearch" in (maintained.outdir / "_static" / "language_data.js").read_text()
+
+
+# -- the real site: reader's navigation and maintainer pages ----------------------
+
+
+@pytest.fixture(scope="module")
+def site(real_site: SphinxTestApp) -> SphinxTestApp:
+    assert real_site.warning.getvalue() == ""
+    return real_site
+
+
+def navigation(page: BeautifulSoup) -> list[tuple[str, str, list[str]]]:
+    """The sidebar's groups: (caption, its aria-level, the link texts under it)."""
+    groups = []
+    for caption in page.select(".sidebar-tree p.caption"):
+        assert caption["role"] == "heading"
+        links = [a.get_text(strip=True) for a in caption.find_next_sibling("ul").select("a")]
+        groups.append((caption.get_text(strip=True), str(caption.get("aria-level", "")), links))
+    return groups
+
+
+@pytest.mark.parametrize("docname", ["index", "glossary/head-of-product", "about/authoring"])
+def test_navigation_shows_the_glossary_then_the_pages_about_the_site(
+    site: SphinxTestApp, docname: str
+) -> None:
+    page = soup(site, docname)
+    categories = [c["name"] for c in site.config.pmterm_categories]
+    assert navigation(page) == [
+        ("The glossary", "2", [*categories, "A to Z"]),
+        (
+            "About this site",
+            "2",
+            ["Authoring guide", "Warnings", "The glossary as data", "Performance"],
+        ),
+    ]
+    home = page.select_one("a.sidebar-brand")["href"]
+    assert home == "#" if docname == "index" else home.endswith("index.html")
+
+
+def test_backlinks_list_only_reader_pages(site: SphinxTestApp) -> None:
+    """The authoring guide cites Head of Product; readers are not sent there."""
+    assert "Head of Product" in soup(site, "about/authoring").get_text()
+    page = soup(site, "glossary/head-of-product")
+    sources = {a["href"].split("#")[0] for a in page.select("section.pmterm-backlinks a")}
+    assert sources and not [s for s in sources if "about/" in s]

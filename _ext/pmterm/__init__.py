@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config, nodes
+from .captions import PRIORITY as CAPTIONS_PRIORITY
+from .captions import add_caption_levels
 from .checks import check_consistency
 from .directives import (
     AzDirective,
@@ -91,6 +93,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", replace_untypesettable, priority=950)
     app.connect("doctree-resolved", add_labels, priority=950)
     app.connect("html-page-context", limit_sidebar, priority=SIDEBAR_PRIORITY)
+    app.connect("html-page-context", add_caption_levels, priority=CAPTIONS_PRIORITY)
     app.connect("html-page-context", add_structured_data)
     app.connect("html-page-context", add_preview_data)
     app.connect("html-page-context", add_search_data)

@@ -444,15 +444,19 @@ class AzDirective(_IndexDirective):
 
 class CategoriesDirective(_IndexDirective):
     """The glossary home's way in: categories with descriptions and counts, and the
-    (hidden) toctree of the generated pages, in the order ``conf.py`` declares them."""
+    (hidden) toctree of the generated pages, in the order ``conf.py`` declares them.
+    ``:caption:`` heads that toctree in the navigation, like a toctree's own."""
+
+    option_spec: ClassVar[dict[str, Any]] = {"caption": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
         docnames = [category_docname(self.config, c["slug"]) for c in self.config.pmterm_categories]
         if self.config.pmterm_az_docname:
             docnames.append(self.config.pmterm_az_docname)
         docnames = [d for d in docnames if d != self.env.docname]
-        # No caption: Sphinx writes toctree captions as role="heading" without an
-        # aria-level, which accessibility checkers flag as a serious violation.
+        # Sphinx writes a caption as role="heading" without aria-level; the
+        # navigation gets one from pmterm.captions.
+        caption = self.options.get("caption")
         toctree = addnodes.toctree(
             parent=self.env.docname,
             entries=[(None, d) for d in docnames],
@@ -464,6 +468,9 @@ class CategoriesDirective(_IndexDirective):
             numbered=0,
             titlesonly=True,
         )
+        if caption:
+            toctree["caption"] = caption
+            toctree["rawcaption"] = caption
         self.set_source_info(toctree)
         wrapper = nodes.compound("", toctree, classes=["toctree-wrapper"])
         return [self.index("categories"), wrapper]
