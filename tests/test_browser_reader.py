@@ -137,3 +137,129 @@ def test_search_snippets_never_show_source_and_maintainer_pages_come_last(
     for href, snippet in results:
         assert ":::" not in snippet and "{pmterm}" not in snippet, (href, snippet)
         assert ":category:" not in snippet, (href, snippet)
+
+
+# -- the home page ----------------------------------------------------------------
+
+
+def in_first_screen(page: Page, selector: str) -> bool:
+    """Whether the element is wholly visible without scrolling."""
+    return bool(
+        page.locator(selector).first.evaluate(
+            "el => { const r = el.getBoundingClientRect();"
+            " return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0; }"
+        )
+    )
+
+
+def test_home_first_phone_screen_shows_the_search_box_and_the_first_categories(
+    browser: Browser, served: str
+) -> None:
+    page = visit(browser, f"{served}index.html", PHONE, is_mobile=True, has_touch=True)
+    assert in_first_screen(page, "form.pmterm-search input[name=q]")
+    assert in_first_screen(page, "form.pmterm-search button")
+    cards = page.locator(".pmterm-category-card")
+    assert cards.count() == 10
+    for i in range(2):
+        assert cards.nth(i).evaluate(
+            "el => el.getBoundingClientRect().bottom <= window.innerHeight"
+        ), f"card {i} below the first screen"
+    # Nothing is wider than the phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_home_search_box_finds_an_alias(browser: Browser, served: str) -> None:
+    page = visit(browser, f"{served}index.html")
+    page.locator("form.pmterm-search input[name=q]").fill("CPO")
+    page.locator("form.pmterm-search button").click()
+    page.wait_for_url("**/search.html?q=CPO*")
+    first = page.locator("#search-results ul.search > li a").first
+    first.wait_for(timeout=15000)
+    assert first.get_attribute("href") == "glossary/chief-product-officer.html"
+
+
+def test_home_category_card_is_one_link_to_its_page(browser: Browser, served: str) -> None:
+    page = visit(browser, f"{served}index.html")
+    card = page.locator(".pmterm-category-card", has_text="Career & Growth")
+    # Anywhere on the card, not only its title: a click on its description.
+    card.scroll_into_view_if_needed()
+    box = card.locator(".sd-card-text").first.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/glossary/categories/career-growth.html")
+    listed = page.locator("ul.pmterm-term-list > li").count()
+    page.go_back()
+    count = card.locator(".pmterm-category-count").inner_text()
+    assert count == f"{listed} terms"
+    # Keyboard: the card's link is reachable and says where it goes.
+    link = card.locator("a.sd-stretched-link")
+    assert link.evaluate("a => a.textContent.trim()") == "Career & Growth"
+
+
+def test_home_letter_bar_leads_to_its_letter(browser: Browser, served: str) -> None:
+    page = visit(browser, f"{served}index.html", PHONE)
+    bar = page.locator("ul.pmterm-az-compact")
+    assert bar.evaluate("el => el.getBoundingClientRect().height") < 90  # two rows
+    bar.locator("a", has_text="P").click()
+    page.wait_for_url("**/glossary/a-z.html#az-p")
+
+
+# -- term pages -------------------------------------------------------------------
+
+
+def font_size(page: Page, selector: str) -> float:
+    return float(
+        page.locator(selector).first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    )
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_term_page_parts_are_subordinate_to_the_name(
+    browser: Browser, served: str, viewport: dict[str, int]
+) -> None:
+    page = visit(browser, f"{served}glossary/north-star-metric.html", viewport)
+    name = font_size(page, "section.pmterm > h1")
+    body = font_size(page, "section.pmterm-definition p")
+    for part in ("definition", "why", "practice", "pitfalls", "related", "faqs", "backlinks"):
+        heading = font_size(page, f"section.pmterm-{part} > h2")
+        assert heading <= 0.7 * name, (part, heading, name)
+        assert body < heading <= 1.4 * body, (part, heading, body)
+    # On a phone the first screen shows where the term sits, its name and its definition.
+    if viewport is PHONE:
+        for selector in ("nav.pmterm-breadcrumb", "section.pmterm > h1"):
+            assert in_first_screen(page, selector), selector
+        assert page.locator("section.pmterm-definition p").first.evaluate(
+            "el => el.getBoundingClientRect().top < window.innerHeight / 2"
+        )
+
+
+def test_term_page_leads_to_its_category_and_neighbours(browser: Browser, served: str) -> None:
+    page = visit(browser, f"{served}glossary/north-star-metric.html")
+    page.locator("nav.pmterm-pager .pmterm-pager-next a").click()
+    page.wait_for_url("**/glossary/*.html#term-*")
+    assert page.locator("nav.pmterm-breadcrumb a").nth(1).inner_text() == "Metrics & Analytics"
+    page.locator("nav.pmterm-pager .pmterm-pager-previous a").click()
+    page.wait_for_url("**/glossary/north-star-metric.html#term-North-Star-Metric")
+    page.locator("nav.pmterm-breadcrumb a", has_text="Metrics & Analytics").click()
+    page.wait_for_url("**/glossary/categories/metrics-analytics.html")
+
+
+# -- accessibility ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("docname", ["index", "glossary/north-star-metric"])
+def test_no_serious_accessibility_violations_in_either_colour_scheme(
+    browser: Browser, served: str, docname: str, viewport: dict[str, int], scheme: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = visit(browser, f"{served}{docname}.html", viewport, color_scheme=scheme)
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_root
+from conftest import build_root, parse_warnings
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -117,3 +118,179 @@ def test_backlinks_list_only_reader_pages(site: SphinxTestApp) -> None:
     page = soup(site, "glossary/head-of-product")
     sources = {a["href"].split("#")[0] for a in page.select("section.pmterm-backlinks a")}
     assert sources and not [s for s in sources if "about/" in s]
+
+
+# -- the home page: cards, letter bar, search box ----------------------------------
+
+#: Names and descriptions with markup characters, which must show as written.
+MARKUP_CATEGORIES = [
+    {"slug": "roles", "name": "Roles & *People* `x`", "description": "Who _does_ [it](b)."},
+    {"slug": "methods", "name": "Methods", "description": "How the work gets done."},
+]
+WITH_DESIGN = ["myst_parser", "sphinx_design", "pmterm"]
+
+
+def build_home(
+    tmp_path_factory: pytest.TempPathFactory, buildername: str = "html", rst: bool = False
+) -> SphinxTestApp:
+    """The basic root with sphinx-design and a home page made of the home directives."""
+    from conftest import PROJECT, sphinx_build
+
+    src = tmp_path_factory.mktemp("home") / "src"
+    shutil.copytree(PROJECT / "tests" / "roots" / "test-pmterm-basic", src)
+    (src / "index.md").unlink()
+    if rst:
+        body = "Test glossary\n=============\n\n.. pmterm-search::\n\n.. pmterm-az-bar::\n\n"
+        body += ".. pmterm-categories::\n\n.. toctree::\n\n   page\n"
+        (src / "index.rst").write_text(body, "utf-8")
+    else:
+        body = "# Test glossary\n\n:::{pmterm-search}\n:::\n\n:::{pmterm-az-bar}\n:::\n\n"
+        body += ":::{pmterm-categories}\n:::\n\n:::{toctree}\npage\n:::\n"
+        (src / "index.md").write_text(body, "utf-8")
+    app = sphinx_build(
+        src,
+        buildername=buildername,
+        confoverrides={
+            "extensions": WITH_DESIGN,
+            "pmterm_categories": MARKUP_CATEGORIES,
+            "version": "1",  # EPUB asks for these
+            "copyright": "2026",
+        },
+    )
+    # The basic root has Cyrillic names, which pdflatex cannot typeset (warned).
+    warnings = parse_warnings(app.warning.getvalue())
+    assert [w for w in warnings if w.type != "pmterm.latex-character"] == []
+    assert app.warning.getvalue().count("WARNING") == len(warnings)
+    return app
+
+
+def cards(page: BeautifulSoup) -> list[tuple[str, str, str, str]]:
+    """Each category card: (title, count, description, link)."""
+    return [
+        (
+            card.select_one(".sd-card-title").get_text(strip=True),
+            card.select_one(".pmterm-category-count").get_text(strip=True),
+            card.select_one(".sd-card-body > p:last-child").get_text(strip=True),
+            str(card.select_one("a.sd-stretched-link")["href"]),
+        )
+        for card in page.select(".pmterm-category-grid .sd-card.pmterm-category-card")
+    ]
+
+
+@pytest.mark.parametrize("rst", [False, True], ids=["myst", "rst"])
+def test_home_shows_categories_as_sphinx_design_cards(
+    tmp_path_factory: pytest.TempPathFactory, rst: bool
+) -> None:
+    page = soup(build_home(tmp_path_factory, rst=rst), "index")
+    assert cards(page) == [
+        (
+            "Roles & *People* `x`",
+            "2 terms",
+            "Who _does_ [it](b).",
+            "glossary/categories/roles.html",
+        ),
+        ("Methods", "4 terms", "How the work gets done.", "glossary/categories/methods.html"),
+    ]
+    # The link's text (hidden, read by screen readers) is the category page's title.
+    link = page.select_one(".sd-card a.sd-stretched-link")
+    assert link.get_text(strip=True) == "Roles & *People* `x`"
+    assert page.select("ul.pmterm-category-list") == []
+    # The compact letter bar links into the A to Z page; letters without terms do not link.
+    bar = page.select_one("ul.pmterm-az-bar.pmterm-az-compact")
+    links = {a.get_text(): a["href"] for a in bar.select("a")}
+    assert links["A"] == "glossary/a-z.html#az-a"
+    assert "Z" not in links and "Z" in [li.get_text() for li in bar.select("li.pmterm-az-empty")]
+    # The search box sends its query to the search page.
+    form = page.select_one("form.pmterm-search[role=search]")
+    assert form["action"] == "search.html" and form.select_one("input[name=q]")
+    assert form.select_one("label")["for"] == form.select_one("input")["id"]
+
+
+@pytest.mark.parametrize("buildername", ["text", "latex", "epub", "singlehtml"])
+def test_home_is_a_plain_list_where_cards_and_search_mean_nothing(
+    tmp_path_factory: pytest.TempPathFactory, buildername: str
+) -> None:
+    app = build_home(tmp_path_factory, buildername)
+    if buildername == "text":
+        text = (app.outdir / "index.txt").read_text("utf-8")
+        assert "Roles & *People* `x` (2 terms) — Who _does_ [it](b)." in text
+        assert "Search the glossary" not in text
+    elif buildername == "latex":
+        tex = (app.outdir / "glossary.tex").read_text("utf-8")
+        assert "Search the glossary" not in tex and "sd-card" not in tex
+        assert "(2 terms)" in tex
+    else:
+        name = "index.xhtml" if buildername == "epub" else "index.html"
+        page = BeautifulSoup((app.outdir / name).read_text("utf-8"), "html.parser")
+        assert page.select("form.pmterm-search") == []
+        if buildername == "epub":
+            assert len(page.select("ul.pmterm-category-list > li")) == 2
+            assert page.select(".pmterm-az-compact") == []
+        else:  # one page of HTML: cards, but no search page to send a query to
+            assert len(cards(page)) == 2
+
+
+# -- term pages: breadcrumb, previous and next ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def basic(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    app, warnings = build_root("pmterm-basic", tmp_path_factory)
+    assert warnings == ""
+    return app
+
+
+def pager_links(page: BeautifulSoup) -> dict[str, tuple[str, str, str]]:
+    """previous/next -> (label, term, href) of a term page's pager."""
+    found = {}
+    for kind in ("previous", "next"):
+        item = page.select_one(f"nav.pmterm-pager .pmterm-pager-{kind}")
+        if item is not None:
+            label = item.select_one(".pmterm-pager-label").get_text()
+            found[kind] = (label, item.a.get_text(), str(item.a["href"]))
+    return found
+
+
+def test_term_page_has_a_breadcrumb_to_its_category(basic: SphinxTestApp) -> None:
+    page = soup(basic, "glossary/alpha")
+    nav = page.select_one("nav.pmterm-breadcrumb[aria-label=Breadcrumb]")
+    trail = [(a.get_text(), a["href"]) for a in nav.select("ol > li a")]
+    assert trail == [("Glossary", "../index.html"), ("Roles & People", "categories/roles.html")]
+    # Above the term's name, and out of the search index.
+    assert nav.find_next(re.compile("^h1$")).get_text(strip=True).rstrip("¶") == "Alpha Role"
+    assert "no-search" in nav["class"]
+
+
+def test_term_page_links_to_the_previous_and_next_term_of_its_category(
+    basic: SphinxTestApp,
+) -> None:
+    # Methods, in reading order: 2x2 Matrix, Beta Method, Éclair Review, Дорожная карта.
+    assert pager_links(soup(basic, "glossary/digits")) == {
+        "next": ("Next in Methods", "Beta Method", "beta.html#term-Beta-Method"),
+    }
+    assert pager_links(soup(basic, "glossary/beta")) == {
+        "previous": ("Previous in Methods", "2x2 Matrix", "digits.html#term-2x2-Matrix"),
+        "next": ("Next in Methods", "Éclair Review", "accent.html#term-Eclair-Review"),
+    }
+    page = soup(basic, "glossary/gamma")  # Roles: Alpha Role, Gamma Lead
+    assert pager_links(page) == {
+        "previous": ("Previous in Roles & People", "Alpha Role", "alpha.html#term-Alpha-Role"),
+    }
+    assert page.select_one("nav.pmterm-pager")["aria-label"] == "Terms in Roles & People"
+    # Each is a term link like any other, with its preview.
+    assert "pmterm-preview" in page.select_one("nav.pmterm-pager a")["class"]
+
+
+@pytest.mark.parametrize("buildername", ["text", "singlehtml"])
+def test_breadcrumb_and_pager_are_left_out_of_books_and_text(
+    tmp_path_factory: pytest.TempPathFactory, buildername: str
+) -> None:
+    app, warnings = build_root("pmterm-basic", tmp_path_factory, buildername)
+    assert warnings == ""
+    if buildername == "text":
+        text = (app.outdir / "glossary" / "beta.txt").read_text("utf-8")
+        assert "Next in Methods" not in text and "Breadcrumb" not in text
+        assert not text.lstrip().startswith("Glossary")
+    else:
+        page = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
+        assert page.select("nav.pmterm-pager, nav.pmterm-breadcrumb") == []

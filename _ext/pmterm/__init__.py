@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import config, nodes
+from . import config, home, nodes, termnav
 from .captions import PRIORITY as CAPTIONS_PRIORITY
 from .captions import add_caption_levels
 from .checks import check_consistency
 from .directives import (
+    AzBarDirective,
     AzDirective,
     CategoriesDirective,
     CategoryDirective,
@@ -44,7 +45,7 @@ __version__ = "0.1.0"
 STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bump whenever the shape of the data kept on the environment changes.
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 PART_NAMES = ("why", "practice", "pitfalls", "related", "faq")
 
@@ -68,6 +69,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("pmterm-category", CategoryDirective)
     app.add_directive("pmterm-categories", CategoriesDirective)
     app.add_directive("pmterm-az", AzDirective)
+    app.add_directive("pmterm-az-bar", AzBarDirective)
+    home.register(app)
+    termnav.register(app)
     app.add_directive("pmterm-warnings", WarningsDirective)
     app.add_post_transform(FaqDetailsTransform)
     # In the order Sphinx emits the events.
