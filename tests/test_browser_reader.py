@@ -244,6 +244,79 @@ def test_term_page_leads_to_its_category_and_neighbours(browser: Browser, served
     page.wait_for_url("**/glossary/categories/metrics-analytics.html")
 
 
+# -- previews -------------------------------------------------------------------
+
+BOX = "el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }"
+
+
+def box(page: Page, selector: str) -> list[float]:
+    return list(page.locator(selector).first.evaluate(BOX))
+
+
+def hover_preview(page: Page, link: Any) -> list[float]:
+    page.mouse.move(0, 0)
+    link.hover()
+    tooltip = page.locator("#pmterm-tooltip")
+    tooltip.wait_for(state="visible")
+    return box(page, "#pmterm-tooltip")
+
+
+def test_preview_opens_above_a_link_at_the_bottom_of_the_window(
+    browser: Browser, served: str
+) -> None:
+    page = visit(browser, f"{served}glossary/head-of-product.html")
+    link = page.locator("section.pmterm-related a.pmterm-preview").first
+    # Scroll until the link sits just above the bottom edge of the window.
+    page.evaluate(
+        "el => window.scrollBy(0, el.getBoundingClientRect().bottom - window.innerHeight + 12)",
+        link.element_handle(),
+    )
+    _, top, _, bottom = box(page, "section.pmterm-related a.pmterm-preview")
+    assert DESKTOP["height"] - 30 < bottom <= DESKTOP["height"]
+    tip = hover_preview(page, link)
+    assert tip[3] <= top, "the preview is not above its link"
+    assert tip[1] >= 0 and tip[3] <= DESKTOP["height"], tip
+    assert page.locator("#pmterm-tooltip").get_attribute("data-placement") == "above"
+    # Scrolled back, with room below, it opens below again.
+    page.evaluate("el => el.scrollIntoView({block: 'center'})", link.element_handle())
+    tip = hover_preview(page, link)
+    _, top, _, bottom = box(page, "section.pmterm-related a.pmterm-preview")
+    assert tip[1] >= bottom and tip[3] <= DESKTOP["height"]
+
+
+def test_preview_keeps_a_margin_on_both_sides_of_a_phone(browser: Browser, served: str) -> None:
+    page = visit(browser, f"{served}glossary/head-of-product.html", PHONE)
+    links = page.locator("section.pmterm a.pmterm-preview")
+    assert links.count() >= 6
+    for i in range(min(links.count(), 12)):  # one after another: each placed afresh
+        link = links.nth(i)
+        link.scroll_into_view_if_needed()
+        page.evaluate("el => el.scrollIntoView({block: 'center'})", link.element_handle())
+        left, top, right, bottom = hover_preview(page, link)
+        assert left >= 8 and right <= PHONE["width"] - 8, (i, left, right)
+        assert top >= 0 and bottom <= PHONE["height"], (i, top, bottom)
+
+
+def test_a_tap_on_a_touch_screen_follows_the_link(browser: Browser, served: str) -> None:
+    page = visit(
+        browser, f"{served}glossary/head-of-product.html", PHONE, is_mobile=True, has_touch=True
+    )
+    link = page.locator("section.pmterm-related a.pmterm-preview").first
+    href = str(link.get_attribute("href"))
+    # First without leaving the page: the tap opens no preview.
+    page.evaluate(
+        "el => el.addEventListener('click', e => e.preventDefault())", link.element_handle()
+    )
+    link.tap()
+    page.wait_for_timeout(300)
+    assert not page.locator("#pmterm-tooltip").is_visible()
+    assert link.get_attribute("aria-describedby") is None
+    # Then a plain tap goes to the term.
+    page.reload()
+    page.locator("section.pmterm-related a.pmterm-preview").first.tap()
+    page.wait_for_url(f"**/glossary/{href.split('#')[0]}*")
+
+
 # -- accessibility ----------------------------------------------------------------
 
 
