@@ -17,7 +17,7 @@ ALSO        ?= 150 250
 # Other builders, by Sphinx's own Makefile names: make latexpdf, make epub, ...
 BUILDERS     = dirhtml singlehtml latex latexpdf epub text gettext
 
-.PHONY: help html test lint clean livehtml lock bench new $(BUILDERS)
+.PHONY: help html test lint clean livehtml lock bench new screenshots $(BUILDERS)
 
 help:
 	@echo "make html      build the site into $(BUILDDIR)/html (-W --keep-going, nitpicky)"
@@ -30,6 +30,7 @@ help:
 	@echo "make clean     remove the build output (keeps .venv)"
 	@echo "make lock      re-pin requirements/*.txt from pyproject.toml"
 	@echo "make new NAME=\"Product Vision\" CATEGORY=strategy-vision [ALIASES=\"PV\"]  start an entry"
+	@echo "make screenshots  home, category and term pages at 1280 and 390 px, light and dark, into $(BUILDDIR)/screenshots"
 	@echo "make bench     time N=$(N) synthetic terms against Sphinx's basic theme (ALSO=\"$(ALSO)\" for growth)"
 
 # (Re)install whenever the pinned requirements change.
@@ -56,6 +57,9 @@ lint: $(STAMP)
 livehtml: $(STAMP)
 	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) $(O) $(SOURCEDIR) $(BUILDDIR)/html \
 		--ignore "$(BUILDDIR)" --ignore "*/categories/*" --watch _ext
+
+screenshots: html
+	$(BIN)/python tests/screenshots.py $(BUILDDIR)/html $(BUILDDIR)/screenshots
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/run.py $(N) --also $(ALSO)

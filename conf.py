@@ -47,6 +47,10 @@ html_title = "Product Management Glossary"
 html_static_path = ["_static"]
 html_css_files = ["site.css"]
 
+# Pages about the site, not the glossary: not listed as backlinks, ranked last by
+# the search.
+pmterm_maintainer_pages = ["about/*"]
+
 # The categories of the glossary, declared once. Category pages are generated
 # from this list into ``pmterm_category_dir``.
 pmterm_categories = [

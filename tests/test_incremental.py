@@ -155,13 +155,15 @@ def test_editing_a_definition_rewrites_only_pages_that_show_it(tmp_path: Path) -
     edit(src / "glossary" / "gamma.md", "Gamma is the third term", "Gamma is the last term")
     status = build(src, tmp_path / "out").status.getvalue()
     # Gamma's own page and the pages that show its summary: its category's list,
-    # the A to Z, and Beta, whose backlink to Gamma carries Gamma's preview. Sphinx
-    # itself always rewrites the root document after any change.
+    # the A to Z, Beta, whose backlink to Gamma carries Gamma's preview, and Alpha,
+    # whose link to the next term of its category does too. Sphinx itself always
+    # rewrites the root document after any change.
     assert written_docs(status) == {
         "glossary/gamma",
         "glossary/categories/roles",
         "glossary/a-z",
         "glossary/beta",
+        "glossary/alpha",
         "index",
     }
 

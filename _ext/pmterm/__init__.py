@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import config, healthpage, nodes
+from . import config, healthpage, home, nodes, termnav
+from .captions import PRIORITY as CAPTIONS_PRIORITY
+from .captions import add_caption_levels
 from .checks import check_consistency, report_unlinked_mentions
 from .directives import (
+    AzBarDirective,
     AzDirective,
     CategoriesDirective,
     CategoryDirective,
@@ -28,6 +31,7 @@ from .previews import add_preview_data, add_previews
 from .prose import collect_prose
 from .references import collect_references
 from .render import FaqDetailsTransform, resolve_placeholders
+from .search import add_search_data, install_scorer, merge_search_entries
 from .singlepage import fix_single_page_links, fix_single_page_toc
 from .stdterms import check_clashes, register_terms, resolve_missing_term
 from .structured_data import add_structured_data
@@ -67,11 +71,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("pmterm-category", CategoryDirective)
     app.add_directive("pmterm-categories", CategoriesDirective)
     app.add_directive("pmterm-az", AzDirective)
+    app.add_directive("pmterm-az-bar", AzBarDirective)
+    home.register(app)
+    termnav.register(app)
     app.add_directive("pmterm-warnings", WarningsDirective)
     app.add_post_transform(FaqDetailsTransform)
     # In the order Sphinx emits the events.
     app.connect("config-inited", add_static_path)
     app.connect("config-inited", declare_symbols)
+    app.connect("config-inited", install_scorer)
     app.connect("builder-inited", write_generated_pages)
     app.connect("env-before-read-docs", use_tolerant_codec)
     app.connect("source-read", warn_undecodable)
@@ -89,12 +97,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", resolve_placeholders)
     app.connect("doctree-resolved", healthpage.resolve_health)
     app.connect("doctree-resolved", add_previews)
+    app.connect("doctree-resolved", merge_search_entries)
     app.connect("doctree-resolved", fix_single_page_links, priority=900)
     app.connect("doctree-resolved", replace_untypesettable, priority=950)
     app.connect("doctree-resolved", add_labels, priority=950)
     app.connect("html-page-context", limit_sidebar, priority=SIDEBAR_PRIORITY)
+    app.connect("html-page-context", add_caption_levels, priority=CAPTIONS_PRIORITY)
     app.connect("html-page-context", add_structured_data)
     app.connect("html-page-context", add_preview_data)
+    app.connect("html-page-context", add_search_data)
     app.connect("html-page-context", fix_single_page_toc)
     app.connect("build-finished", write_glossary_json)
     app.connect("build-finished", healthpage.write_health_json)

@@ -48,6 +48,9 @@ def register(app: Sphinx) -> None:
     app.add_config_value("pmterm_report_unlinked_mentions", False, "", types=frozenset({bool}))
     # The longest summary, in characters, before the health page lists it.
     app.add_config_value("pmterm_summary_max_length", 160, "", types=frozenset({int}))
+    # Pages about the site rather than the glossary (glob patterns of docnames, such
+    # as "about/*"): left out of backlinks and ranked last by the search.
+    app.add_config_value("pmterm_maintainer_pages", [], "env", types=frozenset({list, tuple}))
     app.connect("config-inited", validate)
 
 

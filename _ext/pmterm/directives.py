@@ -40,10 +40,12 @@ from sphinx.util.nodes import make_id
 
 from .config import categories, category_docname
 from .domain import pmterm_domain
+from .home import card_grid
 from .names import clean, name_key
-from .nodes import pmterm_backlinks, pmterm_index, pmterm_part
+from .nodes import pmterm_backlinks, pmterm_index, pmterm_pager, pmterm_part
 from .records import Faq, Related, Term
 from .summary import first_sentence
+from .termnav import breadcrumb
 from .warnings import Subtype, warn
 
 #: Parts that appear once, in this order, each under its own heading.
@@ -139,6 +141,7 @@ class PmTermDirective(SphinxDirective):
             section += self._part_section(FAQ_TITLE, faq_nodes, "pmterm-faqs")
         placeholder = pmterm_backlinks(term_id=term_id, docname=self.env.docname)
         section += self._part_section(BACKLINKS_TITLE, [placeholder], "pmterm-backlinks")
+        section += pmterm_pager(term_id=term_id, docname=self.env.docname)
         section += self._back_link()
 
         pmterm_domain(self.env).add_term(
@@ -158,7 +161,10 @@ class PmTermDirective(SphinxDirective):
                 faqs=tuple(faqs),
             )
         )
-        return [section]
+        if category is None:
+            return [section]
+        where = categories(self.config)[category]
+        return [breadcrumb(self, where, category_docname(self.config, category)), section]
 
     @property
     def _page(self) -> str:
@@ -446,15 +452,19 @@ class AzDirective(_IndexDirective):
 
 class CategoriesDirective(_IndexDirective):
     """The glossary home's way in: categories with descriptions and counts, and the
-    (hidden) toctree of the generated pages, in the order ``conf.py`` declares them."""
+    (hidden) toctree of the generated pages, in the order ``conf.py`` declares them.
+    ``:caption:`` heads that toctree in the navigation, like a toctree's own."""
+
+    option_spec: ClassVar[dict[str, Any]] = {"caption": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
         docnames = [category_docname(self.config, c["slug"]) for c in self.config.pmterm_categories]
         if self.config.pmterm_az_docname:
             docnames.append(self.config.pmterm_az_docname)
         docnames = [d for d in docnames if d != self.env.docname]
-        # No caption: Sphinx writes toctree captions as role="heading" without an
-        # aria-level, which accessibility checkers flag as a serious violation.
+        # Sphinx writes a caption as role="heading" without aria-level; the
+        # navigation gets one from pmterm.captions.
+        caption = self.options.get("caption")
         toctree = addnodes.toctree(
             parent=self.env.docname,
             entries=[(None, d) for d in docnames],
@@ -466,9 +476,25 @@ class CategoriesDirective(_IndexDirective):
             numbered=0,
             titlesonly=True,
         )
+        if caption:
+            toctree["caption"] = caption
+            toctree["rawcaption"] = caption
         self.set_source_info(toctree)
         wrapper = nodes.compound("", toctree, classes=["toctree-wrapper"])
-        return [self.index("categories"), wrapper]
+        placeholder = self.index("categories")
+        cards = [
+            (c.slug, c.name, c.description, category_docname(self.config, c.slug))
+            for c in categories(self.config).values()
+        ]
+        placeholder.extend(card_grid(self, cards))  # HTML shows these cards, if made
+        return [placeholder, wrapper]
+
+
+class AzBarDirective(_IndexDirective):
+    """A compact bar of the A to Z page's letters, for the home page (HTML only)."""
+
+    def run(self) -> list[nodes.Node]:
+        return [self.index("az-bar")]
 
 
 class WarningsDirective(SphinxDirective):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.errors import NoUri
+from sphinx.util.matching import Matcher
 
 from . import model
 from .config import category_docname
@@ -147,6 +148,7 @@ def freeze(app: Sphinx, env: BuildEnvironment) -> None:
     domain = pmterm_domain(env)
     pages = {*domain.references, *domain.prose}
     titles = {d: env.titles[d].astext() for d in pages if d in env.titles}
+    maintainer = Matcher(env.config.pmterm_maintainer_pages)
     domain._glossary = model.build(
         domain.terms,
         domain.references,
@@ -156,6 +158,7 @@ def freeze(app: Sphinx, env: BuildEnvironment) -> None:
         {c["slug"]: category_docname(env.config, c["slug"]) for c in env.config.pmterm_categories},
         prose=domain.prose,
         mention_hits=domain.data["mention_hits"],
+        maintainer_pages=[d for d in env.found_docs if maintainer(d)],
     )
 
 

@@ -98,6 +98,23 @@ class AzGroup:
 
 
 @dataclass(frozen=True)
+class Letter:
+    """One letter of the compact A to Z bar: a link into the A to Z page, or None."""
+
+    key: str
+    link: Link | None
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """A term's place in its category: the category's name and the terms either side."""
+
+    category: str
+    previous: Link | None
+    next: Link | None
+
+
+@dataclass(frozen=True)
 class PageView:
     """Everything a page shows that comes from other pages.
 
@@ -109,6 +126,7 @@ class PageView:
     targets: tuple[tuple[str, Link | None], ...] = ()
     backlinks: tuple[tuple[str, Backlinks], ...] = ()
     lists: tuple[tuple[str, object], ...] = ()
+    neighbours: tuple[tuple[str, Neighbours], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +155,9 @@ class Glossary:
         default_factory=dict
     )
     summary_limit: int = 160
+    #: pages about the site (``pmterm_maintainer_pages``): never listed as backlinks
+    maintainer_pages: frozenset[str] = frozenset()
+    az_docname: str = ""  #: the A to Z page ("" for none)
     owners: dict[str, Term] = field(default_factory=dict)
     duplicates: list[Duplicate] = field(default_factory=list)
 
@@ -186,7 +207,30 @@ class Glossary:
         return {d: tuple(ts) for d, ts in pages.items()}
 
     def in_category(self, slug: str) -> tuple[Term, ...]:
-        return tuple(t for t in self.owned if t.category == slug)
+        return self._by_category.get(slug, ())
+
+    @cached_property
+    def _by_category(self) -> dict[str, tuple[Term, ...]]:
+        found: dict[str, list[Term]] = {}
+        for term in self.owned:
+            if term.category:
+                found.setdefault(term.category, []).append(term)
+        return {slug: tuple(terms) for slug, terms in found.items()}
+
+    @cached_property
+    def neighbours(self) -> dict[tuple[str, str], Neighbours]:
+        """Each owned term's previous and next in its category, in reading order."""
+        found: dict[tuple[str, str], Neighbours] = {}
+        for slug, terms in self._by_category.items():
+            category = self.categories[slug].name if slug in self.categories else ""
+            links = [self.link_to(t) for t in terms]
+            for i, term in enumerate(terms):
+                found[term.docname, term.node_id] = Neighbours(
+                    category,
+                    links[i - 1] if i else None,
+                    links[i + 1] if i + 1 < len(links) else None,
+                )
+        return found
 
     # -- what links show --------------------------------------------------------
 
@@ -225,7 +269,7 @@ class Glossary:
                         term.docname, related.anchor, term.name, related.note, self.preview(term)
                     )
                     add("related", target, link, term.docname + "#" + term.node_id)
-        for docname in sorted(self.references):
+        for docname in sorted(self.references.keys() - self.maintainer_pages):
             for ref in self.references[docname]:
                 target = self.lookup(ref.target)
                 if target is None:
@@ -278,6 +322,16 @@ class Glossary:
             for c in self.categories.values()
         )
 
+    @cached_property
+    def letters(self) -> tuple[Letter, ...]:
+        """The A to Z's letters, each linking to its group on the A to Z page."""
+        if not self.az_docname:
+            return ()
+        return tuple(
+            Letter(g.key, Link(self.az_docname, g.anchor, g.key) if g.entries else None)
+            for g in self.az
+        )
+
     def category_links(self, slug: str) -> tuple[Link, ...]:
         return tuple(self.link_to(t) for t in self.in_category(slug))
 
@@ -295,26 +349,33 @@ class Glossary:
 
     def list_content(self, kind: str) -> object:
         """The content of a generated list (``category:<slug>``, ``categories``, ``az``,
-        ``health``)."""
+        ``health``, ``az-bar``)."""
         if kind == "health":
             return self.health
         if kind.startswith("category:"):
             return self.category_links(kind.partition(":")[2])
         if kind == "categories":
             return self.category_counts
+        if kind == "az-bar":
+            return self.letters
         return self.az
 
     def page_view(self, docname: str) -> PageView:
         names: list[str] = []
         backlinks = []
+        neighbours = []
         for term in self.on_page(docname):
             names.extend(r.target for r in term.related)
             backlinks.append((term.node_id, self.backlinks_of(term)))
+            around = self.neighbours.get((term.docname, term.node_id))
+            if around is not None:
+                neighbours.append((term.node_id, around))
         names.extend(r.target for r in self.references.get(docname, ()))
         return PageView(
             targets=tuple((n, self.target(n)) for n in dict.fromkeys(names)),
             backlinks=tuple(backlinks),
             lists=tuple((k, self.list_content(k)) for k in self.indexes.get(docname, ())),
+            neighbours=tuple(neighbours),
         )
 
 
@@ -355,6 +416,7 @@ def build(
     category_docname: Mapping[str, str],
     prose: Mapping[str, list[Passage]] | None = None,
     mention_hits: MutableMapping[str, tuple[str, tuple[_mentions.Hit, ...]]] | None = None,
+    maintainer_pages: Iterable[str] = (),
 ) -> Glossary:
     """Derive the model from the domain's records (document order decides ties)."""
     ordered = tuple(
@@ -370,9 +432,22 @@ def build(
         prose={d: tuple(passages) for d, passages in (prose or {}).items()},
         mention_hits=mention_hits if mention_hits is not None else {},
         summary_limit=config.pmterm_summary_max_length,
+        maintainer_pages=frozenset(maintainer_pages),
+        az_docname=config.pmterm_az_docname,
     )
     # Derive everything now, in the main process, before parallel writers fork.
-    derived_all = ("owned", "backlinks", "az", "category_counts", "_by_place", "_by_page")
-    for derived in (*derived_all, "mentions", "health"):
+    for derived in (
+        "owned",
+        "backlinks",
+        "az",
+        "letters",
+        "_by_category",
+        "neighbours",
+        "category_counts",
+        "_by_place",
+        "_by_page",
+        "mentions",
+        "health",
+    ):
         getattr(glossary, derived)
     return glossary

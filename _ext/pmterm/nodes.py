@@ -8,6 +8,10 @@ lists) so every builder can write it. Only these nodes are ours:
 * :class:`pmterm_index` and :class:`pmterm_backlinks` are placeholders for what
   depends on other pages (a category's terms, the A to Z, a term's backlinks);
   they are filled on ``doctree-resolved``.
+* :class:`pmterm_count` is a category card's count, filled with its list;
+  :class:`pmterm_searchbox` is the home page's search form (see :mod:`pmterm.home`).
+* :class:`pmterm_pager` is a term's previous and next, filled late;
+  :class:`pmterm_nav` is a navigation landmark (see :mod:`pmterm.termnav`).
 * :class:`details` / :class:`summary` exist only in HTML builds, made from a
   generic FAQ by :mod:`pmterm.render`.
 """
@@ -33,6 +37,22 @@ class pmterm_index(nodes.General, nodes.Element):  # noqa: N801
 
 class pmterm_backlinks(nodes.General, nodes.Element):  # noqa: N801
     """Where a term's backlinks go (``term_id``); filled on ``doctree-resolved``."""
+
+
+class pmterm_count(nodes.General, nodes.Element):  # noqa: N801
+    """Where a category card's term count goes (``slug``); filled with its list."""
+
+
+class pmterm_searchbox(nodes.General, nodes.Element):  # noqa: N801
+    """A search form (:mod:`pmterm.home`); HTML builders with a search page only."""
+
+
+class pmterm_pager(nodes.General, nodes.Element):  # noqa: N801
+    """Where a term's previous and next in its category go (``term_id``); filled late."""
+
+
+class pmterm_nav(nodes.General, nodes.Element):  # noqa: N801
+    """A ``<nav>`` landmark (``label``) on web pages; other builders leave it out."""
 
 
 class details(nodes.General, nodes.Element):  # noqa: N801
@@ -77,6 +97,8 @@ def register(app: Sphinx) -> None:
     app.add_node(pmterm_part, **skip)  # type: ignore[arg-type]
     app.add_node(pmterm_index, **skip)  # type: ignore[arg-type]
     app.add_node(pmterm_backlinks, **skip)  # type: ignore[arg-type]
+    app.add_node(pmterm_count, **skip)  # type: ignore[arg-type]
+    app.add_node(pmterm_pager, **skip)  # type: ignore[arg-type]
     plain = {fmt: (_passthrough, _passthrough) for fmt in _NON_HTML}
     app.add_node(
         details,

@@ -21,9 +21,11 @@ from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import glossary
+from .home import az_bar, category_cards
 from .model import Link
-from .nodes import details, pmterm_backlinks, pmterm_index, summary
+from .nodes import details, pmterm_backlinks, pmterm_index, pmterm_pager, summary
 from .previews import mark
+from .termnav import pager
 from .uris import refnode
 
 if TYPE_CHECKING:
@@ -68,7 +70,10 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
         if node["kind"].startswith("category:"):
             node.replace_self(term_list(builder, docname, content))  # type: ignore[arg-type]
         elif node["kind"] == "categories":
-            node.replace_self(category_list(builder, docname, content))  # type: ignore[arg-type]
+            cards = category_cards(builder, list(node.children), content)  # type: ignore[arg-type]
+            node.replace_self(cards or category_list(builder, docname, content))  # type: ignore[arg-type]
+        elif node["kind"] == "az-bar":
+            node.replace_self(az_bar(builder, docname, content))  # type: ignore[arg-type]
         else:
             node.replace_self(az_index(builder, docname, content))  # type: ignore[arg-type]
     for placeholder in list(doctree.findall(pmterm_backlinks)):
@@ -76,6 +81,10 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
         view = views.setdefault(page, model.page_view(page))
         links = dict(view.backlinks).get(placeholder["term_id"])
         placeholder.replace_self(backlink_list(builder, docname, links))
+    for spot in list(doctree.findall(pmterm_pager)):
+        page = spot["docname"]
+        view = views.setdefault(page, model.page_view(page))
+        spot.replace_self(pager(builder, docname, dict(view.neighbours).get(spot["term_id"])))
 
 
 def _link(builder: Builder, fromdoc: str, link: Link) -> nodes.Element:

@@ -4,10 +4,14 @@
    The page also carries a JSON map (script#pmterm-previews) from each link's href
    to the term's name, category and summary: this script reads that structured data
    and shows one shared tooltip (role="tooltip", linked by aria-describedby) that
-   opens on hover or focus, stays while hovered, and closes on Escape. */
+   opens on hover (mouse or pen) or keyboard focus, stays while hovered, and closes
+   on Escape. It opens below the link, or above it when there is no room below, and
+   keeps a margin from both edges of the window. A touch screen has no hover: a tap
+   opens nothing and simply follows the link. */
 (function () {
   "use strict";
-  var tip = null, owner = null, hideTimer = 0, previews = null;
+  var MARGIN = 8, GAP = 6, MAX_WIDTH = 416;  // px; 416 = 26rem
+  var tip = null, owner = null, hideTimer = 0, previews = null, touchedAt = -1e9;
 
   function lookup(link) {
     if (previews === null) {
@@ -55,11 +59,26 @@
     link.removeAttribute("title");  // no second, native tooltip
     link.setAttribute("aria-describedby", box.id);
     box.hidden = false;
+    place(box, link);
+  }
+
+  // Below the link if it fits, else above it if there is more room there; never
+  // closer than MARGIN to either side of the window (its width excludes scroll bars).
+  function place(box, link) {
+    var root = document.documentElement;
+    var width = root.clientWidth, height = root.clientHeight;
+    box.style.left = "0px";  // measure at full width, not squeezed by the last place
+    box.style.top = "0px";
+    box.style.maxWidth = Math.max(0, Math.min(MAX_WIDTH, width - 2 * MARGIN)) + "px";
+    var w = box.offsetWidth, h = box.offsetHeight;
     var r = link.getBoundingClientRect();
-    var top = window.scrollY + r.bottom + 6;
-    var left = Math.max(8, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8));
-    box.style.top = top + "px";
-    box.style.left = left + "px";
+    var below = height - r.bottom - GAP - MARGIN, above = r.top - GAP - MARGIN;
+    var up = h > below && above > below;
+    var top = up ? r.top - GAP - h : r.bottom + GAP;
+    var left = Math.max(MARGIN, Math.min(r.left, width - w - MARGIN));
+    box.style.top = window.scrollY + top + "px";
+    box.style.left = window.scrollX + left + "px";
+    box.dataset.placement = up ? "above" : "below";
   }
 
   function hide() {
@@ -81,9 +100,26 @@
     return event.target.closest ? event.target.closest("a.pmterm-preview") : null;
   }
 
-  document.addEventListener("mouseover", function (e) { var a = target(e); if (a) show(a); });
-  document.addEventListener("mouseout", function (e) { if (target(e)) scheduleHide(); });
-  document.addEventListener("focusin", function (e) { var a = target(e); if (a) show(a); });
+  // Hover means a mouse or a pen. A tap is a touch pointer: it opens nothing (its
+  // focus and the mouse events browsers emulate after it included), so the tap
+  // follows the link at once instead of stopping on a tooltip.
+  function hovering(e) { return e.pointerType === "mouse" || e.pointerType === "pen"; }
+  function justTouched() { return Date.now() - touchedAt < 1000; }
+
+  document.addEventListener("pointerdown", function (e) {
+    if (e.pointerType === "touch") { touchedAt = Date.now(); hide(); }
+  }, true);
+  document.addEventListener("pointerover", function (e) {
+    var a = target(e);
+    if (a && hovering(e)) show(a);
+  });
+  document.addEventListener("pointerout", function (e) {
+    if (target(e) && hovering(e)) scheduleHide();
+  });
+  document.addEventListener("focusin", function (e) {
+    var a = target(e);
+    if (a && !justTouched()) show(a);
+  });
   document.addEventListener("focusout", function (e) { if (target(e)) hide(); });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
 })();

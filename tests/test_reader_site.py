@@ -1,0 +1,296 @@
+"""The reader's site as built: search data, maintainer pages, home page, term pages.
+
+What a browser does with it is in ``test_browser_reader``; these tests read the
+built files.
+"""
+
+# BeautifulSoup lookups return Optional; a None fails the test anyway.
+# mypy: disable-error-code="union-attr,index"
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build_root, parse_warnings
+
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
+
+
+def soup(app: SphinxTestApp, docname: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{docname}.html").read_text("utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def maintained(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """The basic root with its page that cites terms declared a maintainer page."""
+    app, warnings = build_root("pmterm-basic", tmp_path_factory, pmterm_maintainer_pages=["page"])
+    assert warnings == ""
+    return app
+
+
+def search_index(app: SphinxTestApp) -> dict[str, Any]:
+    text = (app.outdir / "searchindex.js").read_text("utf-8")
+    match = re.fullmatch(r"Search\.setIndex\((.*)\)\s*", text, re.DOTALL)
+    assert match is not None
+    data: dict[str, Any] = json.loads(match[1])
+    return data
+
+
+def test_search_index_points_every_spelling_at_the_page_as_a_main_entry(
+    maintained: SphinxTestApp,
+) -> None:
+    """Sphinx's search shows a page once per anchor: a term page's title, text and
+    index matches must share one (none), and aliases must rank as main entries."""
+    index = search_index(maintained)
+    alpha = index["docnames"].index("glossary/alpha")
+    for spelled in ("alpha role", "ar"):  # the name and an alias
+        entries = index["indexentries"][spelled]
+        assert entries == [[alpha, "", 1]], spelled
+    # The general index keeps the anchor.
+    genindex = soup(maintained, "genindex")
+    hrefs = {a.get_text(): a["href"] for a in genindex.select("a")}
+    assert hrefs["Alpha Role"] == "glossary/alpha.html#term-Alpha-Role"
+
+
+def test_maintainer_pages_are_not_backlinks_and_the_search_ranks_them_last(
+    maintained: SphinxTestApp,
+) -> None:
+    page = soup(maintained, "glossary/alpha")
+    labels = [p.get_text() for p in page.select(".pmterm-backlink-kind")]
+    assert labels == ["Terms that list it as related", "Terms that mention it"]
+    assert "page.html" not in {a["href"].split("#")[0] for a in page.select(".pmterm-backlinks a")}
+    search = soup(maintained, "search")
+    data = next(
+        s.string for s in search.select("script") if s.string and "pmtermSearch" in s.string
+    )
+    assert json.loads(data.partition("=")[2].strip().rstrip(";")) == {"demoted": ["page"]}
+    # The scorer Sphinx embeds in the search's language data.
+    assert "pmtermSearch" in (maintained.outdir / "_static" / "language_data.js").read_text()
+
+
+# -- the real site: reader's navigation and maintainer pages ----------------------
+
+
+@pytest.fixture(scope="module")
+def site(real_site: SphinxTestApp) -> SphinxTestApp:
+    assert real_site.warning.getvalue() == ""
+    return real_site
+
+
+def navigation(page: BeautifulSoup) -> list[tuple[str, str, list[str]]]:
+    """The sidebar's groups: (caption, its aria-level, the link texts under it)."""
+    groups = []
+    for caption in page.select(".sidebar-tree p.caption"):
+        assert caption["role"] == "heading"
+        links = [a.get_text(strip=True) for a in caption.find_next_sibling("ul").select("a")]
+        groups.append((caption.get_text(strip=True), str(caption.get("aria-level", "")), links))
+    return groups
+
+
+@pytest.mark.parametrize("docname", ["index", "glossary/head-of-product", "about/authoring"])
+def test_navigation_shows_the_glossary_then_the_pages_about_the_site(
+    site: SphinxTestApp, docname: str
+) -> None:
+    page = soup(site, docname)
+    categories = [c["name"] for c in site.config.pmterm_categories]
+    assert navigation(page) == [
+        ("The glossary", "2", [*categories, "A to Z"]),
+        (
+            "About this site",
+            "2",
+            ["Authoring guide", "Warnings", "The glossary as data", "Performance"],
+        ),
+    ]
+    home = page.select_one("a.sidebar-brand")["href"]
+    assert home == "#" if docname == "index" else home.endswith("index.html")
+
+
+def test_backlinks_list_only_reader_pages(site: SphinxTestApp) -> None:
+    """The authoring guide cites Head of Product; readers are not sent there."""
+    assert "Head of Product" in soup(site, "about/authoring").get_text()
+    page = soup(site, "glossary/head-of-product")
+    sources = {a["href"].split("#")[0] for a in page.select("section.pmterm-backlinks a")}
+    assert sources and not [s for s in sources if "about/" in s]
+
+
+# -- the home page: cards, letter bar, search box ----------------------------------
+
+#: Names and descriptions with markup characters, which must show as written.
+MARKUP_CATEGORIES = [
+    {"slug": "roles", "name": "Roles & *People* `x`", "description": "Who _does_ [it](b)."},
+    {"slug": "methods", "name": "Methods", "description": "How the work gets done."},
+]
+WITH_DESIGN = ["myst_parser", "sphinx_design", "pmterm"]
+
+
+def build_home(
+    tmp_path_factory: pytest.TempPathFactory, buildername: str = "html", rst: bool = False
+) -> SphinxTestApp:
+    """The basic root with sphinx-design and a home page made of the home directives."""
+    from conftest import PROJECT, sphinx_build
+
+    src = tmp_path_factory.mktemp("home") / "src"
+    shutil.copytree(PROJECT / "tests" / "roots" / "test-pmterm-basic", src)
+    (src / "index.md").unlink()
+    if rst:
+        body = "Test glossary\n=============\n\n.. pmterm-search::\n\n.. pmterm-az-bar::\n\n"
+        body += ".. pmterm-categories::\n\n.. toctree::\n\n   page\n"
+        (src / "index.rst").write_text(body, "utf-8")
+    else:
+        body = "# Test glossary\n\n:::{pmterm-search}\n:::\n\n:::{pmterm-az-bar}\n:::\n\n"
+        body += ":::{pmterm-categories}\n:::\n\n:::{toctree}\npage\n:::\n"
+        (src / "index.md").write_text(body, "utf-8")
+    app = sphinx_build(
+        src,
+        buildername=buildername,
+        confoverrides={
+            "extensions": WITH_DESIGN,
+            "pmterm_categories": MARKUP_CATEGORIES,
+            "version": "1",  # EPUB asks for these
+            "copyright": "2026",
+        },
+    )
+    # The basic root has Cyrillic names, which pdflatex cannot typeset (warned).
+    warnings = parse_warnings(app.warning.getvalue())
+    assert [w for w in warnings if w.type != "pmterm.latex-character"] == []
+    assert app.warning.getvalue().count("WARNING") == len(warnings)
+    return app
+
+
+def cards(page: BeautifulSoup) -> list[tuple[str, str, str, str]]:
+    """Each category card: (title, count, description, link)."""
+    return [
+        (
+            card.select_one(".sd-card-title").get_text(strip=True),
+            card.select_one(".pmterm-category-count").get_text(strip=True),
+            card.select_one(".sd-card-body > p:last-child").get_text(strip=True),
+            str(card.select_one("a.sd-stretched-link")["href"]),
+        )
+        for card in page.select(".pmterm-category-grid .sd-card.pmterm-category-card")
+    ]
+
+
+@pytest.mark.parametrize("rst", [False, True], ids=["myst", "rst"])
+def test_home_shows_categories_as_sphinx_design_cards(
+    tmp_path_factory: pytest.TempPathFactory, rst: bool
+) -> None:
+    page = soup(build_home(tmp_path_factory, rst=rst), "index")
+    assert cards(page) == [
+        (
+            "Roles & *People* `x`",
+            "2 terms",
+            "Who _does_ [it](b).",
+            "glossary/categories/roles.html",
+        ),
+        ("Methods", "4 terms", "How the work gets done.", "glossary/categories/methods.html"),
+    ]
+    # The link's text (hidden, read by screen readers) is the category page's title.
+    link = page.select_one(".sd-card a.sd-stretched-link")
+    assert link.get_text(strip=True) == "Roles & *People* `x`"
+    assert page.select("ul.pmterm-category-list") == []
+    # The compact letter bar links into the A to Z page; letters without terms do not link.
+    bar = page.select_one("ul.pmterm-az-bar.pmterm-az-compact")
+    links = {a.get_text(): a["href"] for a in bar.select("a")}
+    assert links["A"] == "glossary/a-z.html#az-a"
+    assert "Z" not in links and "Z" in [li.get_text() for li in bar.select("li.pmterm-az-empty")]
+    # The search box sends its query to the search page.
+    form = page.select_one("form.pmterm-search[role=search]")
+    assert form["action"] == "search.html" and form.select_one("input[name=q]")
+    assert form.select_one("label")["for"] == form.select_one("input")["id"]
+
+
+@pytest.mark.parametrize("buildername", ["text", "latex", "epub", "singlehtml"])
+def test_home_is_a_plain_list_where_cards_and_search_mean_nothing(
+    tmp_path_factory: pytest.TempPathFactory, buildername: str
+) -> None:
+    app = build_home(tmp_path_factory, buildername)
+    if buildername == "text":
+        text = (app.outdir / "index.txt").read_text("utf-8")
+        assert "Roles & *People* `x` (2 terms) — Who _does_ [it](b)." in text
+        assert "Search the glossary" not in text
+    elif buildername == "latex":
+        tex = (app.outdir / "glossary.tex").read_text("utf-8")
+        assert "Search the glossary" not in tex and "sd-card" not in tex
+        assert "(2 terms)" in tex
+    else:
+        name = "index.xhtml" if buildername == "epub" else "index.html"
+        page = BeautifulSoup((app.outdir / name).read_text("utf-8"), "html.parser")
+        assert page.select("form.pmterm-search") == []
+        if buildername == "epub":
+            assert len(page.select("ul.pmterm-category-list > li")) == 2
+            assert page.select(".pmterm-az-compact") == []
+        else:  # one page of HTML: cards, but no search page to send a query to
+            assert len(cards(page)) == 2
+
+
+# -- term pages: breadcrumb, previous and next ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def basic(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    app, warnings = build_root("pmterm-basic", tmp_path_factory)
+    assert warnings == ""
+    return app
+
+
+def pager_links(page: BeautifulSoup) -> dict[str, tuple[str, str, str]]:
+    """previous/next -> (label, term, href) of a term page's pager."""
+    found = {}
+    for kind in ("previous", "next"):
+        item = page.select_one(f"nav.pmterm-pager .pmterm-pager-{kind}")
+        if item is not None:
+            label = item.select_one(".pmterm-pager-label").get_text()
+            found[kind] = (label, item.a.get_text(), str(item.a["href"]))
+    return found
+
+
+def test_term_page_has_a_breadcrumb_to_its_category(basic: SphinxTestApp) -> None:
+    page = soup(basic, "glossary/alpha")
+    nav = page.select_one("nav.pmterm-breadcrumb[aria-label=Breadcrumb]")
+    trail = [(a.get_text(), a["href"]) for a in nav.select("ol > li a")]
+    assert trail == [("Glossary", "../index.html"), ("Roles & People", "categories/roles.html")]
+    # Above the term's name, and out of the search index.
+    assert nav.find_next(re.compile("^h1$")).get_text(strip=True).rstrip("¶") == "Alpha Role"
+    assert "no-search" in nav["class"]
+
+
+def test_term_page_links_to_the_previous_and_next_term_of_its_category(
+    basic: SphinxTestApp,
+) -> None:
+    # Methods, in reading order: 2x2 Matrix, Beta Method, Éclair Review, Дорожная карта.
+    assert pager_links(soup(basic, "glossary/digits")) == {
+        "next": ("Next in Methods", "Beta Method", "beta.html#term-Beta-Method"),
+    }
+    assert pager_links(soup(basic, "glossary/beta")) == {
+        "previous": ("Previous in Methods", "2x2 Matrix", "digits.html#term-2x2-Matrix"),
+        "next": ("Next in Methods", "Éclair Review", "accent.html#term-Eclair-Review"),
+    }
+    page = soup(basic, "glossary/gamma")  # Roles: Alpha Role, Gamma Lead
+    assert pager_links(page) == {
+        "previous": ("Previous in Roles & People", "Alpha Role", "alpha.html#term-Alpha-Role"),
+    }
+    assert page.select_one("nav.pmterm-pager")["aria-label"] == "Terms in Roles & People"
+    # Each is a term link like any other, with its preview.
+    assert "pmterm-preview" in page.select_one("nav.pmterm-pager a")["class"]
+
+
+@pytest.mark.parametrize("buildername", ["text", "singlehtml"])
+def test_breadcrumb_and_pager_are_left_out_of_books_and_text(
+    tmp_path_factory: pytest.TempPathFactory, buildername: str
+) -> None:
+    app, warnings = build_root("pmterm-basic", tmp_path_factory, buildername)
+    assert warnings == ""
+    if buildername == "text":
+        text = (app.outdir / "glossary" / "beta.txt").read_text("utf-8")
+        assert "Next in Methods" not in text and "Breadcrumb" not in text
+        assert not text.lstrip().startswith("Glossary")
+    else:
+        page = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
+        assert page.select("nav.pmterm-pager, nav.pmterm-breadcrumb") == []
