@@ -65,7 +65,7 @@ clean:
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url \
-		--no-emit-find-links -o requirements/docs.txt pyproject.toml
+		--no-emit-find-links --extra site -o requirements/docs.txt pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url \
-		--no-emit-find-links --extra test --extra lint --extra live \
+		--no-emit-find-links --extra site --extra test --extra lint --extra live --extra matrix \
 		-o requirements/dev.txt pyproject.toml

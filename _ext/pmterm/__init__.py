@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config, nodes
+from .assets import STATIC_DIR as STATIC_DIR  # re-exported: where the CSS and JS live
+from .assets import add_assets
 from .checks import check_consistency
 from .directives import (
     AzDirective,
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-STATIC_DIR = Path(__file__).parent / "static"
-
 #: Bump whenever the shape of the data kept on the environment changes.
 ENV_VERSION = 4
 
@@ -71,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_static_path)
     app.connect("config-inited", declare_symbols)
     app.connect("builder-inited", write_generated_pages)
+    app.connect("builder-inited", add_assets)
     app.connect("env-before-read-docs", use_tolerant_codec)
     app.connect("source-read", warn_undecodable)
     app.connect("source-read", normalise_line_breaks)
@@ -92,8 +92,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", add_preview_data)
     app.connect("html-page-context", fix_single_page_toc)
     app.connect("build-finished", write_glossary_json)
-    app.add_css_file("pmterm.css")
-    app.add_js_file("pmterm.js", loading_method="defer")
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -59,7 +59,7 @@ def validate(app: Sphinx, config: Config) -> None:
             warn(
                 Subtype.BAD_CONFIG,
                 f"pmterm_categories[{i}] needs a unique 'slug' and a 'name': {entry!r}",
-                _config_location(app, "pmterm_categories"),
+                config_location(app, "pmterm_categories"),
             )
             continue
         slugs.add(entry["slug"])
@@ -73,7 +73,7 @@ def validate(app: Sphinx, config: Config) -> None:
     config.pmterm_categories = good
 
 
-def _config_location(app: Sphinx, name: str) -> str:
+def config_location(app: Sphinx, name: str) -> str:
     """``conf.py:<line>`` of the assignment to *name*, so the warning points at it."""
     conf = app.confdir / "conf.py"
     try:
