@@ -105,7 +105,7 @@ def build_root(
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The project itself, built once per test session from a copy of its sources."""
     src = tmp_path_factory.mktemp("site") / "src"
-    ignore = shutil.ignore_patterns("_build", ".venv", ".git", "tests", "*.pyc", ".*cache")
+    ignore = shutil.ignore_patterns("_build", ".venv", ".nox", ".git", "tests", "*.pyc", ".*cache")
     shutil.copytree(PROJECT, src, ignore=ignore)
     return sphinx_build(src)
 

@@ -263,6 +263,7 @@ def test_preview_of_a_name_with_dashes_reads_structured_data(
     )
 
 
+@pytest.mark.package
 def test_previews_run_in_a_project_that_installed_the_wheel(
     browser: Browser, installed: Installed
 ) -> None:

@@ -30,6 +30,8 @@ from conftest import PROJECT, Installed, build_root, parse_warnings, run
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+pytestmark = pytest.mark.package
+
 PACKAGE = PROJECT / "_ext" / "pmterm"
 
 

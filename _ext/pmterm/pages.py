@@ -48,11 +48,15 @@ def _rst(directive: str, argument: str) -> str:
 
 
 def page_format(app: Sphinx) -> tuple[str, str]:
-    """The suffix and file type generated pages use: Markdown if the project reads it."""
+    """The suffix and file type generated pages use: Markdown if the project reads it.
+
+    A suffix counts only if a parser for its file type is registered in this
+    application (Sphinx 8.1 lets one application's suffixes leak into the next)."""
+    parsers = app.registry.get_source_parsers()
     suffixes: dict[str, str] = dict(app.config.source_suffix)
     for filetype in ("markdown", "restructuredtext"):
         for suffix, kind in suffixes.items():
-            if kind == filetype:
+            if kind == filetype and filetype in parsers:
                 return suffix, filetype
     return ".rst", "restructuredtext"
 
