@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import config, nodes
+from . import config, labels, nodes, translated
 from .assets import STATIC_DIR as STATIC_DIR  # re-exported: where the CSS and JS live
 from .assets import add_assets
 from .checks import check_consistency
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 #: Bump whenever the shape of the data kept on the environment changes.
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 PART_NAMES = ("why", "practice", "pitfalls", "related", "faq")
 
@@ -57,6 +57,8 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
     nodes.register(app)
+    labels.register(app)
+    translated.register(app)
     app.add_domain(PmTermDomain)
     app.add_directive("pmterm", PmTermDirective)
     for part in PART_NAMES:

@@ -39,12 +39,13 @@ class PmTermDomain(Domain):
 
     name = "pmterm"
     label = "Product-management glossary"
-    data_version = 4
+    data_version = 5
     initial_data: ClassVar[dict[str, Any]] = {
         "terms": {},  # docname -> list[Term]
         "references": {},  # docname -> list[Reference]
         "indexes": {},  # docname -> generated lists on that page, e.g. ["az"]
         "digests": {},  # docname -> digest of what the page shows from other pages
+        "categories": {},  # category page -> (slug, name, description) as it shows them
     }
 
     _glossary: model.Glossary | None = None
@@ -82,6 +83,11 @@ class PmTermDomain(Domain):
     def add_references(self, docname: str, references: list[Reference]) -> None:
         self.references[docname] = references
 
+    @property
+    def category_texts(self) -> dict[str, tuple[str, str, str]]:
+        texts: dict[str, tuple[str, str, str]] = self.data["categories"]
+        return texts
+
     def add_index(self, docname: str, kind: str) -> None:
         self.indexes.setdefault(docname, []).append(kind)
 
@@ -111,6 +117,9 @@ class PmTermDomain(Domain):
         link = self.glossary.target(target)
         if link is None:
             return contnode  # type: ignore[return-value]  # Sphinx replaces the xref with it
+        shown = self.glossary.shown_name(target)
+        if shown != target:  # a translated build: the entry shows the translated name
+            contnode = nodes.inline(shown, shown, classes=contnode["classes"])
         try:
             ref = make_refnode(builder, fromdocname, link.docname, link.anchor, contnode)
         except NoUri:  # a builder with no page for it (e.g. LaTeX without the document)
@@ -141,6 +150,7 @@ def freeze(app: Sphinx, env: BuildEnvironment) -> None:
         titles,
         env.config,
         {c["slug"]: category_docname(env.config, c["slug"]) for c in env.config.pmterm_categories},
+        domain.category_texts,
     )
 
 

@@ -22,6 +22,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from .domain import glossary
+from .labels import N_, _, ngettext
 from .model import Link
 from .nodes import details, pmterm_backlinks, pmterm_index, summary
 from .previews import mark
@@ -33,9 +34,9 @@ if TYPE_CHECKING:
     from .model import AzGroup, Backlinks, CategoryCount, PageView
 
 BACKLINK_GROUPS = (
-    ("related", "Terms that list it as related"),
-    ("terms", "Terms that mention it"),
-    ("pages", "Other pages that mention it"),
+    ("related", N_("Terms that list it as related")),
+    ("terms", N_("Terms that mention it")),
+    ("pages", N_("Other pages that mention it")),
 )
 
 
@@ -90,7 +91,7 @@ def _link(builder: Builder, fromdoc: str, link: Link) -> nodes.Element:
 
 def term_list(builder: Builder, docname: str, links: tuple[Link, ...]) -> nodes.Element:
     if not links:
-        return nodes.paragraph("", "No terms in this category yet.", classes=["pmterm-empty"])
+        return nodes.paragraph("", _("No terms in this category yet."), classes=["pmterm-empty"])
     items = nodes.bullet_list(classes=["pmterm-term-list"])
     for link in links:
         para = nodes.paragraph("", "", _link(builder, docname, link))
@@ -108,9 +109,8 @@ def category_list(
         category = entry.category
         link = _link(builder, docname, Link(entry.docname, "", category.name))
         count = entry.count
-        para = nodes.paragraph(
-            "", "", link, nodes.Text(f" ({count} {'term' if count == 1 else 'terms'})")
-        )
+        terms = ngettext("{count} term", "{count} terms", count).format(count=count)
+        para = nodes.paragraph("", "", link, nodes.Text(f" ({terms})"))
         if category.description:
             para += nodes.Text(" — " + category.description)
         items += nodes.list_item("", para)
@@ -132,7 +132,7 @@ def az_index(builder: Builder, docname: str, groups: tuple[AzGroup, ...]) -> nod
         for entry in group.entries:
             para = nodes.paragraph("", "", _link(builder, docname, entry.link))
             if entry.alias_of:
-                para += nodes.Text(f" (see {entry.alias_of})")
+                para += nodes.Text(" (" + _("see {name}").format(name=entry.alias_of) + ")")
             items += nodes.list_item("", para)
         section += items
         container += section
@@ -141,13 +141,13 @@ def az_index(builder: Builder, docname: str, groups: tuple[AzGroup, ...]) -> nod
 
 def backlink_list(builder: Builder, docname: str, links: Backlinks | None) -> nodes.Element:
     if not links:
-        return nodes.paragraph("", "No other page links here yet.", classes=["pmterm-empty"])
+        return nodes.paragraph("", _("No other page links here yet."), classes=["pmterm-empty"])
     out = nodes.container(classes=["pmterm-backlink-groups"])
     for kind, label in BACKLINK_GROUPS:
         group: tuple[Link, ...] = getattr(links, kind)
         if not group:
             continue
-        out += nodes.paragraph("", label, classes=["pmterm-backlink-kind"])
+        out += nodes.paragraph("", _(label), classes=["pmterm-backlink-kind"])
         items = nodes.bullet_list(classes=["pmterm-backlink-list"])
         for link in group:
             para = nodes.paragraph("", "", _link(builder, docname, link))
