@@ -16,6 +16,7 @@ from .directives import (
     PmTermDirective,
     WarningsDirective,
 )
+from .docs import OptionsDirective
 from .domain import PmTermDomain, freeze
 from .encoding import normalise_line_breaks, use_tolerant_codec, warn_undecodable
 from .export import write_glossary_json
@@ -67,6 +68,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("pmterm-categories", CategoriesDirective)
     app.add_directive("pmterm-az", AzDirective)
     app.add_directive("pmterm-warnings", WarningsDirective)
+    app.add_directive("pmterm-options", OptionsDirective)
     app.add_post_transform(FaqDetailsTransform)
     # In the order Sphinx emits the events.
     app.connect("config-inited", add_static_path)
