@@ -116,6 +116,8 @@ class Installed:
 
     dist: Path  #: the folder holding the sdist and the wheel built from it
     python: Path  #: the fresh virtual environment's interpreter
+    rst: Path  #: HTML of the rST test root, built before MyST-Parser was installed
+    rst_log: str  #: what that build printed on stderr
     demo: Path  #: HTML of the demo project (Markdown terms, alabaster), built with -W -n
     demo_log: str  #: what that build printed on stderr
 
@@ -139,8 +141,9 @@ def run(*command: object, cwd: Path | None = None) -> subprocess.CompletedProces
 @pytest.fixture(scope="session")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     """Build the sdist, then the wheel from it (as pip would), install the wheel into a
-    new virtual environment that holds nothing else of this repository, and build the
-    demo project there with ``sphinx-build`` (no ``sys.path`` line anywhere)."""
+    new virtual environment that holds nothing else of this repository, and build
+    there with ``sphinx-build`` (no ``sys.path`` line anywhere): the rST root with
+    the bare package, then the demo project after ``pip install pmterm[myst]``."""
     base = tmp_path_factory.mktemp("package")
     src = base / "src"
     src.mkdir()
@@ -155,11 +158,20 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     venv = base / "venv"
     run(sys.executable, "-m", "venv", venv)
     python = venv / "bin" / "python"
+
+    def build(root: str) -> tuple[Path, str]:
+        src = base / root
+        shutil.copytree(PROJECT / "tests" / "roots" / f"test-pmterm-{root}", src)
+        out = src / "_build" / "html"
+        built = run(
+            python, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", src, out, cwd=base
+        )
+        return out, built.stderr
+
+    run(python, "-m", "pip", "install", "--quiet", wheel)
+    found = "import importlib.util as u; print(u.find_spec('myst_parser') is not None)"
+    assert run(python, "-c", found).stdout.strip() == "False"  # the bare package: no MyST
+    rst, rst_log = build("rst")
     run(python, "-m", "pip", "install", "--quiet", f"{wheel}[myst]")
-    demo = base / "demo"
-    shutil.copytree(PROJECT / "tests" / "roots" / "test-pmterm-demo", demo)
-    out = demo / "_build" / "html"
-    built = run(
-        python, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", demo, out, cwd=base
-    )
-    return Installed(dist, python, out, built.stderr)
+    demo, demo_log = build("demo")
+    return Installed(dist, python, rst, rst_log, demo, demo_log)

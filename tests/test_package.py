@@ -115,6 +115,17 @@ def test_a_new_project_builds_with_no_warning_under_w(installed: Installed) -> N
     assert set(backlinks) == {"Mise en Place", "Béchamel"}
 
 
+def test_a_restructuredtext_project_needs_no_myst_parser(installed: Installed) -> None:
+    """The rST root was built after ``pip install pmterm``, before the ``myst`` extra."""
+    assert parse_warnings(installed.rst_log) == []
+    assert "WARNING" not in installed.rst_log and "ERROR" not in installed.rst_log
+    page = BeautifulSoup(
+        (installed.rst / "glossary" / "alpha.html").read_text("utf-8"), "html.parser"
+    )
+    assert page.select_one("section.pmterm h1").get_text(strip=True).rstrip("¶") == "Alpha Role"
+    assert page.select("details.pmterm-faq")
+
+
 def static_references(outdir: Path) -> dict[Path, set[str]]:
     """Every ``_static`` file each page of *outdir* links, scripts and styles included."""
     found: dict[Path, set[str]] = {}
@@ -128,12 +139,14 @@ def static_references(outdir: Path) -> dict[Path, set[str]]:
     return found
 
 
-def test_every_static_file_a_page_references_exists(installed: Installed) -> None:
-    references = static_references(installed.demo)
-    term = installed.demo / "glossary" / "roux.html"
+@pytest.mark.parametrize("project", ["demo", "rst"])
+def test_every_static_file_a_page_references_exists(installed: Installed, project: str) -> None:
+    outdir: Path = getattr(installed, project)
+    references = static_references(outdir)
+    term = next((outdir / "glossary").glob("*.html"))
     assert {"../_static/pmterm.js", "../_static/pmterm.css"} <= references[term]
     missing = [
-        f"{page.relative_to(installed.demo)}: {ref}"
+        f"{page.relative_to(outdir)}: {ref}"
         for page, refs in references.items()
         for ref in refs
         if not (page.parent / ref).is_file()
