@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from io import StringIO
@@ -103,6 +105,73 @@ def build_root(
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The project itself, built once per test session from a copy of its sources."""
     src = tmp_path_factory.mktemp("site") / "src"
-    ignore = shutil.ignore_patterns("_build", ".venv", ".git", "tests", "*.pyc", ".*cache")
+    ignore = shutil.ignore_patterns("_build", ".venv", ".nox", ".git", "tests", "*.pyc", ".*cache")
     shutil.copytree(PROJECT, src, ignore=ignore)
     return sphinx_build(src)
+
+
+@dataclass(frozen=True)
+class Installed:
+    """The package as a user gets it: built, installed in a fresh venv, used by a project."""
+
+    dist: Path  #: the folder holding the sdist and the wheel built from it
+    python: Path  #: the fresh virtual environment's interpreter
+    rst: Path  #: HTML of the rST test root, built before MyST-Parser was installed
+    rst_log: str  #: what that build printed on stderr
+    demo: Path  #: HTML of the demo project (Markdown terms, alabaster), built with -W -n
+    demo_log: str  #: what that build printed on stderr
+
+
+def run(*command: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run *command* outside this test session's ``sys.path``; fail with its output."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    done = subprocess.run(
+        [str(c) for c in command],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert done.returncode == 0, f"{command}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    return done
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """Build the sdist, then the wheel from it (as pip would), install the wheel into a
+    new virtual environment that holds nothing else of this repository, and build
+    there with ``sphinx-build`` (no ``sys.path`` line anywhere): the rST root with
+    the bare package, then the demo project after ``pip install pmterm[myst]``."""
+    base = tmp_path_factory.mktemp("package")
+    src = base / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(PROJECT / name, src / name)
+    shutil.copytree(
+        PROJECT / "_ext", src / "_ext", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+    )
+    dist = base / "dist"
+    run(sys.executable, "-m", "build", "--outdir", dist, src)  # the sdist, then its wheel
+    wheel = next(dist.glob("pmterm-*.whl"))
+    venv = base / "venv"
+    run(sys.executable, "-m", "venv", venv)
+    python = venv / "bin" / "python"
+
+    def build(root: str) -> tuple[Path, str]:
+        src = base / root
+        shutil.copytree(PROJECT / "tests" / "roots" / f"test-pmterm-{root}", src)
+        out = src / "_build" / "html"
+        built = run(
+            python, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", src, out, cwd=base
+        )
+        return out, built.stderr
+
+    run(python, "-m", "pip", "install", "--quiet", wheel)
+    found = "import importlib.util as u; print(u.find_spec('myst_parser') is not None)"
+    assert run(python, "-c", found).stdout.strip() == "False"  # the bare package: no MyST
+    rst, rst_log = build("rst")
+    run(python, "-m", "pip", "install", "--quiet", f"{wheel}[myst]")
+    demo, demo_log = build("demo")
+    return Installed(dist, python, rst, rst_log, demo, demo_log)

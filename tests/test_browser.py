@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
     from sphinx.testing.util import SphinxTestApp
 
+    from conftest import Installed
+
 CHROMIUM = (
     os.environ.get("PMTERM_CHROMIUM")
     or shutil.which("chromium")
@@ -259,3 +261,25 @@ def test_preview_of_a_name_with_dashes_reads_structured_data(
     assert tooltip.locator(".pmterm-tooltip-text").inner_text() == (
         "Build — Measure — Learn is the loop at the heart of lean startup."
     )
+
+
+@pytest.mark.package
+def test_previews_run_in_a_project_that_installed_the_wheel(
+    browser: Browser, installed: Installed
+) -> None:
+    """The demo project (alabaster, its own categories) uses the installed package only:
+    every file the page asks for loads, and the preview script shows its tooltip."""
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((installed.demo / "glossary" / "mise-en-place.html").as_uri())
+    link = page.locator("section.pmterm-why a.pmterm-preview", has_text="Roux")
+    tooltip = page.locator("#pmterm-tooltip")
+    link.hover()
+    tooltip.wait_for(state="visible")
+    assert tooltip.locator(".pmterm-tooltip-name").inner_text() == "Roux"
+    assert tooltip.locator(".pmterm-tooltip-category").inner_text() == "Techniques"
+    assert tooltip.locator(".pmterm-tooltip-text").inner_text().startswith("A roux is flour")
+    assert failed == [] and errors == []

@@ -48,7 +48,7 @@ def require(tool: str, install: str) -> str:
 @pytest.fixture(scope="module")
 def site_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src = tmp_path_factory.mktemp("site-builders") / "src"
-    ignore = shutil.ignore_patterns("_build", ".venv", ".git", "tests", "*.pyc", ".*cache")
+    ignore = shutil.ignore_patterns("_build", ".venv", ".nox", ".git", "tests", "*.pyc", ".*cache")
     shutil.copytree(PROJECT, src, ignore=ignore)
     return src
 

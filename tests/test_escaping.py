@@ -11,11 +11,13 @@ grepping it.
 
 from __future__ import annotations
 
+import html
 import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx import version_info as sphinx_version
 
 from conftest import build_root
 
@@ -103,7 +105,10 @@ def test_json_ld_parses_and_round_trips(site: SphinxTestApp) -> None:
 def test_search_index_holds_plain_text(site: SphinxTestApp) -> None:
     script = (site.outdir / "searchindex.js").read_text("utf-8")
     index = json.loads(script[script.index("(") + 1 : script.rindex(")")])
-    assert NAME in [t.translate(STRAIGHT) for t in index["titles"]]
+    # What the reader sees: Sphinx 9 stores titles as text and escapes them when it
+    # shows them; Sphinx 8 stores them escaped and inserts them as HTML.
+    shown = index["titles"] if sphinx_version >= (9,) else map(html.unescape, index["titles"])
+    assert NAME in [t.translate(STRAIGHT) for t in shown]
     # Terms and aliases reach the search through the general index (Sphinx keeps
     # glossary terms out of its object list); entries are stored in lower case.
     entries = index["indexentries"]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from myst_parser import __version__ as myst_version
 
 from conftest import build_root, parse_warnings
 from pmterm.warnings import Subtype
@@ -39,16 +40,25 @@ EXPECTED: dict[Subtype, tuple[str, int]] = {
     Subtype.GENERATED_CLASH: ("glossary/categories/kept.md", 1),
 }
 
+#: Before 5.2, MyST-Parser gives a directive its body without the option lines (so an
+#: option written twice cannot be seen) and locates its own unknown-option warning at
+#: line 1 of a file named ``.md.rst``; the authoring guide says so.
+MYST_5_2 = pytest.mark.skipif(
+    tuple(int(n) for n in myst_version.split(".")[:2]) < (5, 2),
+    reason="MyST-Parser < 5.2 hides option lines from directives",
+)
+
 # More bad input, beyond one case per subtype: (file, line, type)
-MORE: list[tuple[str, int, str]] = [
-    ("glossary/dup-option.md", 1, "pmterm.bad-option"),  # an option given twice
+MORE: list[object] = [
+    pytest.param("glossary/dup-option.md", 1, "pmterm.bad-option", marks=MYST_5_2),  # twice
     ("glossary/punctuation.md", 1, "pmterm.missing-name"),  # a name of punctuation only
     # a term whose page has no title; MyST numbers a directive nested in a colon
     # fence one line after its opening line
     ("glossary/in-note.md", 3, "pmterm.misplaced"),
     ("glossary/nested-faq.md", 9, "pmterm.misplaced"),  # an FAQ inside a part
     ("page.md", 9, "ref.term"),  # a non-glossary page citing a missing term (Sphinx's own)
-    ("glossary/unknown-option.md", 3, "myst.directive_option"),  # MyST's own, at the option
+    # MyST's own, at the option
+    pytest.param("glossary/unknown-option.md", 3, "myst.directive_option", marks=MYST_5_2),
 ]
 
 
@@ -61,10 +71,12 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[SphinxTestApp, str
 LATEX_ONLY = {Subtype.LATEX_CHARACTER}
 #: Subtypes off by default, provoked where they are turned on (``test_mentions``).
 OPT_IN = {Subtype.UNLINKED_MENTION}
+#: Subtypes of a broken installation, provoked in ``test_package``.
+PACKAGE_ONLY = {Subtype.MISSING_STATIC}
 
 
 def test_every_subtype_is_provoked_here() -> None:
-    assert set(EXPECTED) | LATEX_ONLY | OPT_IN == set(Subtype)
+    assert set(EXPECTED) | LATEX_ONLY | OPT_IN | PACKAGE_ONLY == set(Subtype)
 
 
 @pytest.mark.parametrize("subtype", list(EXPECTED), ids=lambda s: s.subtype)
@@ -77,7 +89,7 @@ def test_warning_is_located_and_typed(broken: tuple[SphinxTestApp, str], subtype
     assert (file, line) in where
 
 
-@pytest.mark.parametrize(("file", "line", "kind"), MORE, ids=[m[0] for m in MORE])
+@pytest.mark.parametrize(("file", "line", "kind"), MORE)
 def test_more_bad_input_is_located(
     broken: tuple[SphinxTestApp, str], file: str, line: int, kind: str
 ) -> None:
@@ -128,7 +140,7 @@ def test_no_traceback_and_only_expected_warnings(broken: tuple[SphinxTestApp, st
     _, text = broken
     assert "Traceback" not in text and "Exception" not in text
     types = {w.type for w in parse_warnings(text)}
-    ours = {f"pmterm.{s.subtype}" for s in Subtype if s not in LATEX_ONLY | OPT_IN}
+    ours = {f"pmterm.{s.subtype}" for s in set(Subtype) - LATEX_ONLY - OPT_IN - PACKAGE_ONLY}
     expected = ours | {"ref.term", "myst.directive_option"}
     assert types == expected, text
 

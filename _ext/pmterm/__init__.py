@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import config, healthpage, home, nodes, termnav
+from . import config, healthpage, home, labels, nodes, termnav, translated
+from .assets import STATIC_DIR as STATIC_DIR  # re-exported: where the CSS and JS live
+from .assets import add_assets
 from .captions import PRIORITY as CAPTIONS_PRIORITY
 from .captions import add_caption_levels
 from .checks import check_consistency, report_unlinked_mentions
@@ -18,6 +19,7 @@ from .directives import (
     PmTermDirective,
     WarningsDirective,
 )
+from .docs import OptionsDirective
 from .domain import PmTermDomain, freeze
 from .encoding import normalise_line_breaks, use_tolerant_codec, warn_undecodable
 from .export import write_glossary_json
@@ -43,8 +45,6 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-STATIC_DIR = Path(__file__).parent / "static"
-
 #: Bump whenever the shape of the data kept on the environment changes.
 ENV_VERSION = 5
 
@@ -64,6 +64,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
     nodes.register(app)
     healthpage.register(app)
+    labels.register(app)
+    translated.register(app)
     app.add_domain(PmTermDomain)
     app.add_directive("pmterm", PmTermDirective)
     for part in PART_NAMES:
@@ -75,12 +77,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     home.register(app)
     termnav.register(app)
     app.add_directive("pmterm-warnings", WarningsDirective)
+    app.add_directive("pmterm-options", OptionsDirective)
     app.add_post_transform(FaqDetailsTransform)
     # In the order Sphinx emits the events.
     app.connect("config-inited", add_static_path)
     app.connect("config-inited", declare_symbols)
     app.connect("config-inited", install_scorer)
     app.connect("builder-inited", write_generated_pages)
+    app.connect("builder-inited", add_assets)
     app.connect("env-before-read-docs", use_tolerant_codec)
     app.connect("source-read", warn_undecodable)
     app.connect("source-read", normalise_line_breaks)
@@ -109,8 +113,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", fix_single_page_toc)
     app.connect("build-finished", write_glossary_json)
     app.connect("build-finished", healthpage.write_health_json)
-    app.add_css_file("pmterm.css")
-    app.add_js_file("pmterm.js", loading_method="defer")
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .warnings import Subtype, warn
 
@@ -34,23 +34,86 @@ def category_docname(config: Config, slug: str) -> str:
     return f"{config.pmterm_category_dir.strip('/')}/{slug}"
 
 
+@dataclass(frozen=True)
+class Option:
+    """One ``pmterm_*`` setting: registered from here and documented from here (the
+    reuse page renders :data:`OPTIONS` with the ``pmterm-options`` directive)."""
+
+    name: str
+    default: object
+    types: tuple[type, ...]
+    #: what Sphinx redoes when it changes: "env" re-reads, "html" rewrites, "" nothing
+    rebuild: Literal["env", "html", ""]
+    doc: str  #: for readers of the reuse page (MyST inline markup)
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "pmterm_categories",
+        [],
+        (list, tuple),
+        "env",
+        "The glossary's categories, in the order pages list them: one dict per category "
+        'with a ``"slug"`` (what a term\'s ``:category:`` names), a ``"name"`` and an optional '
+        '``"description"``. Each gets a generated page.',
+    ),
+    Option(
+        "pmterm_category_dir",
+        "glossary/categories",
+        (str,),
+        "env",
+        "The folder, relative to the source directory, where the category pages are generated.",
+    ),
+    Option(
+        "pmterm_az_docname",
+        "glossary/a-z",
+        (str,),
+        "env",
+        'The document name of the generated A to Z page, or ``""`` for none. Its '
+        "toctree holds every page of its folder, so term pages written there are in "
+        "the document (PDF, EPUB, single page) without a toctree of your own.",
+    ),
+    Option(
+        "pmterm_sidebar_hides_terms",
+        True,
+        (bool,),
+        "html",
+        "Whether the HTML sidebar stops above the term pages, so a large glossary does "
+        "not put every term on every page. Readers reach terms through the category "
+        "pages, the A to Z and the search.",
+    ),
+    Option(
+        "pmterm_report_unlinked_mentions",
+        False,
+        (bool,),
+        "",
+        "Whether each unlinked mention of a term in prose is also a "
+        "``pmterm.unlinked-mention`` warning; the health page lists them either way.",
+    ),
+    Option(
+        "pmterm_summary_max_length",
+        160,
+        (int,),
+        "",
+        "The longest summary, in characters, before the health page lists it as too long.",
+    ),
+    Option(
+        "pmterm_maintainer_pages",
+        [],
+        (list, tuple),
+        "env",
+        "Pages about the site rather than the glossary, as glob patterns of document names "
+        '(``["about/*"]``): left out of backlinks and ranked last by the search.',
+    ),
+)
+
+
 def register(app: Sphinx) -> None:
     # Categories change what the directives read (titles, links): rebuild "env".
-    app.add_config_value("pmterm_categories", [], "env", types=frozenset({list, tuple}))
-    app.add_config_value(
-        "pmterm_category_dir", "glossary/categories", "env", types=frozenset({str})
-    )
-    # The generated A to Z page ("" for none).
-    app.add_config_value("pmterm_az_docname", "glossary/a-z", "env", types=frozenset({str}))
-    # Whether the HTML sidebar stops above the term pages (see ``navigation``).
-    app.add_config_value("pmterm_sidebar_hides_terms", True, "html", types=frozenset({bool}))
-    # Unlinked mentions as ``pmterm.unlinked-mention`` warnings (always on the health page).
-    app.add_config_value("pmterm_report_unlinked_mentions", False, "", types=frozenset({bool}))
-    # The longest summary, in characters, before the health page lists it.
-    app.add_config_value("pmterm_summary_max_length", 160, "", types=frozenset({int}))
-    # Pages about the site rather than the glossary (glob patterns of docnames, such
-    # as "about/*"): left out of backlinks and ranked last by the search.
-    app.add_config_value("pmterm_maintainer_pages", [], "env", types=frozenset({list, tuple}))
+    for option in OPTIONS:
+        app.add_config_value(
+            option.name, option.default, option.rebuild, types=frozenset(option.types)
+        )
     app.connect("config-inited", validate)
 
 
@@ -66,7 +129,7 @@ def validate(app: Sphinx, config: Config) -> None:
             warn(
                 Subtype.BAD_CONFIG,
                 f"pmterm_categories[{i}] needs a unique 'slug' and a 'name': {entry!r}",
-                _config_location(app, "pmterm_categories"),
+                config_location(app, "pmterm_categories"),
             )
             continue
         slugs.add(entry["slug"])
@@ -80,7 +143,7 @@ def validate(app: Sphinx, config: Config) -> None:
     config.pmterm_categories = good
 
 
-def _config_location(app: Sphinx, name: str) -> str:
+def config_location(app: Sphinx, name: str) -> str:
     """``conf.py:<line>`` of the assignment to *name*, so the warning points at it."""
     conf = app.confdir / "conf.py"
     try:

@@ -41,6 +41,7 @@ from sphinx.util.nodes import make_id
 from .config import categories, category_docname
 from .domain import pmterm_domain
 from .home import card_grid
+from .labels import N_, _
 from .names import clean, name_key
 from .nodes import pmterm_backlinks, pmterm_index, pmterm_pager, pmterm_part
 from .records import Faq, Related, Term
@@ -49,16 +50,17 @@ from .termnav import breadcrumb
 from .warnings import Subtype, warn
 
 #: Parts that appear once, in this order, each under its own heading.
+#: Headings are marked here and translated where shown (see :mod:`pmterm.labels`).
 SECTION_PARTS: dict[str, str] = {
-    "why": "Why it matters",
-    "practice": "How it works in practice",
-    "pitfalls": "Common pitfalls",
+    "why": N_("Why it matters"),
+    "practice": N_("How it works in practice"),
+    "pitfalls": N_("Common pitfalls"),
 }
-RELATED_TITLE = "Related terms"
-FAQ_TITLE = "Frequently asked questions"
-DEFINITION_TITLE = "Definition"
-BACKLINKS_TITLE = "Linked from"
-AZ_TITLE = "A to Z"
+RELATED_TITLE = N_("Related terms")
+FAQ_TITLE = N_("Frequently asked questions")
+DEFINITION_TITLE = N_("Definition")
+BACKLINKS_TITLE = N_("Linked from")
+AZ_TITLE = N_("A to Z")
 
 
 def split_aliases(value: str | None) -> list[str]:
@@ -86,7 +88,7 @@ class PmTermDirective(SphinxDirective):
                 location,
             )
             content = self.parse_content_to_nodes()
-            section = nodes.section("", nodes.title("", "Unnamed term"), *content)
+            section = nodes.section("", nodes.title("", _("Unnamed term")), *content)
             section["ids"].append(make_id(self.env, self.state.document, "", "unnamed-term"))
             return [section]
 
@@ -120,7 +122,9 @@ class PmTermDirective(SphinxDirective):
             warn(Subtype.MISSING_DEFINITION, f'term "{name}" has no definition paragraph', location)
 
         term_id = make_id(self.env, self.state.document, "term", name)
-        section = nodes.section("", nodes.title(name, name), ids=[term_id], classes=["pmterm"])
+        heading = nodes.title(name, name)
+        self.set_source_info(heading)  # a translatable message of the project's catalog
+        section = nodes.section("", heading, ids=[term_id], classes=["pmterm"])
         self.set_source_info(section)
         self.state.document.note_explicit_target(section)
         section += addnodes.index(
@@ -237,8 +241,9 @@ class PmTermDirective(SphinxDirective):
         # Prefixed with the page, so ids stay unique when a builder joins every page
         # into one document (single page HTML).
         section_id = make_id(self.env, self.state.document, self._page, title.lower())
+        shown = _(title)
         section = nodes.section(
-            "", nodes.title(title, title), *content, ids=[section_id], classes=[cls]
+            "", nodes.title(shown, shown), *content, ids=[section_id], classes=[cls]
         )
         self.state.document.note_explicit_target(section)
         return section
@@ -277,7 +282,9 @@ class PmTermDirective(SphinxDirective):
             note = _inline_children(entry.children)
             if note:
                 para += nodes.Text(" — ")
-                para.extend(note)
+                raw = getattr(entry.children[0], "rawsource", "")
+                phrase = _translatable(nodes.inline(raw, "", *note), entry.children[0])
+                para += nodes.inline("", "", phrase, classes=["pmterm-related-note"])
             anchor = make_id(self.env, self.state.document, f"related-{self._page}", target)
             item = nodes.list_item("", para, ids=[anchor])
             item.extend(entry.children[1:] if note else entry.children)
@@ -305,7 +312,7 @@ class PmTermDirective(SphinxDirective):
                 )
                 continue
             inline, messages = self.parse_inline(question, lineno=entry.line or self.lineno)
-            strong = nodes.strong("", "", *inline)
+            strong = _translatable(nodes.strong(question, "", *inline), entry)
             # A question is a line of text with inline markup, never raw HTML: it
             # also lands in JSON-LD and previews, where markup would be a hazard.
             for raw in list(strong.findall(nodes.raw)):
@@ -320,7 +327,9 @@ class PmTermDirective(SphinxDirective):
         para = nodes.paragraph(classes=["pmterm-meta"])
         if category:
             cat = categories(self.config)[category]
-            para += nodes.inline("", "Category: ", classes=["pmterm-label"])
+            para += nodes.inline("", _("Category:") + " ", classes=["pmterm-label"])
+            # Not explicit: the link shows the category page's title, which is the
+            # category's name, translated with that page in a translated build.
             para += nodes.inline(
                 "",
                 "",
@@ -331,22 +340,26 @@ class PmTermDirective(SphinxDirective):
                     reftype="doc",
                     reftarget="/" + category_docname(self.config, category),
                     refdoc=self.env.docname,
-                    refexplicit=True,
+                    refexplicit=False,
                 ),
                 classes=["pmterm-category"],
             )
         if aliases:
             if category:
                 para += nodes.Text(" · ")
-            para += nodes.inline("", "Also known as: ", classes=["pmterm-label"])
+            para += nodes.inline("", _("Also known as:") + " ", classes=["pmterm-label"])
             for i, alias in enumerate(aliases):
                 if i:
                     para += nodes.Text(", ")
-                para += nodes.inline(alias, alias, classes=["pmterm-alias"])
+                phrase = nodes.inline(alias, alias)
+                self.set_source_info(phrase)
+                para += nodes.inline(
+                    "", "", _translatable(phrase, phrase), classes=["pmterm-alias"]
+                )
         return para
 
     def _back_link(self) -> nodes.paragraph:
-        text = "Back to the glossary"
+        text = _("Back to the glossary")
         return nodes.paragraph(
             "",
             "",
@@ -386,10 +399,13 @@ class _IndexDirective(SphinxDirective):
         pmterm_domain(self.env).add_index(self.env.docname, kind)
         return pmterm_index(kind=kind, docname=self.env.docname)
 
-    def titled_section(self, title: str) -> nodes.section:
-        """The page's title section, for directives that make a whole generated page."""
+    def titled_section(self, title: str, shown: str | None = None) -> nodes.section:
+        """The page's title section, for directives that make a whole generated page.
+
+        Its id comes from *title*; *shown* (a translated label) is what readers see."""
+        shown = title if shown is None else shown
         section = nodes.section(
-            "", nodes.title(title, title), ids=[make_id(self.env, self.state.document, "", title)]
+            "", nodes.title(shown, shown), ids=[make_id(self.env, self.state.document, "", title)]
         )
         self.state.document.note_explicit_target(section)
         return section
@@ -411,10 +427,19 @@ class CategoryDirective(_IndexDirective):
             )
             return []
         section = self.titled_section(category.name)
+        # The name and description are the project's text: translatable messages of the
+        # page, which pmterm.translated reads back for every list that shows them.
+        section["classes"].append("pmterm-category-page")
+        section["pmterm_category"] = slug
+        self.set_source_info(section[0])
         if category.description:
-            section += nodes.paragraph(
-                "", category.description, classes=["pmterm-category-description"]
+            description = nodes.paragraph(
+                category.description,
+                category.description,
+                classes=["pmterm-category-description"],
             )
+            self.set_source_info(description)
+            section += description
         section += self.index(f"category:{slug}")
         return [section]
 
@@ -429,7 +454,9 @@ class AzDirective(_IndexDirective):
     page when pages are added or removed."""
 
     def run(self) -> list[nodes.Node]:
-        section = self.titled_section(AZ_TITLE)
+        section = self.titled_section(AZ_TITLE, _(AZ_TITLE))
+        for title in section.findall(nodes.title):  # the extension's label, not the project's
+            title["translatable"] = False
         section += self.index("az")
         docname = self.env.docname
         pages = sorted(patfilter(self.env.found_docs - {docname}, docname_join(docname, "*")))
@@ -511,6 +538,17 @@ class WarningsDirective(SphinxDirective):
                 nodes.definition("", nodes.paragraph("", "", *advice), *messages),
             )
         return [dl]
+
+
+def _translatable(node: nodes.Element, origin: nodes.Node) -> nodes.Element:
+    """Mark an inline phrase as a message of the project's catalog (``-b gettext``
+    extracts it; a translated build replaces it), located where *origin* is.
+
+    Sphinx unwraps translatable ``inline`` nodes after reading, so a class that must
+    reach the page goes on an enclosing node."""
+    node["translatable"] = True
+    node.source, node.line = origin.source, origin.line
+    return node
 
 
 def _inline_children(body: list[nodes.Node]) -> list[nodes.Node]:

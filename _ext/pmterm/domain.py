@@ -50,6 +50,7 @@ class PmTermDomain(Domain):
         # docname -> (matcher fingerprint, hits): a memo of matching the page's prose
         # against every name, so an edit re-matches only the pages it re-reads
         "mention_hits": {},
+        "categories": {},  # category page -> (slug, name, description) as it shows them
     }
 
     _glossary: model.Glossary | None = None
@@ -92,6 +93,11 @@ class PmTermDomain(Domain):
         prose: dict[str, list[Passage]] = self.data["prose"]
         return prose
 
+    @property
+    def category_texts(self) -> dict[str, tuple[str, str, str]]:
+        texts: dict[str, tuple[str, str, str]] = self.data["categories"]
+        return texts
+
     def add_index(self, docname: str, kind: str) -> None:
         self.indexes.setdefault(docname, []).append(kind)
 
@@ -124,6 +130,9 @@ class PmTermDomain(Domain):
         link = self.glossary.target(target)
         if link is None:
             return contnode  # type: ignore[return-value]  # Sphinx replaces the xref with it
+        shown = self.glossary.shown_name(target)
+        if shown != target:  # a translated build: the entry shows the translated name
+            contnode = nodes.inline(shown, shown, classes=contnode["classes"])
         try:
             ref = refnode(builder, fromdocname, link.docname, link.anchor, contnode)
         except NoUri:  # a builder with no page for it (e.g. LaTeX without the document)
@@ -159,6 +168,7 @@ def freeze(app: Sphinx, env: BuildEnvironment) -> None:
         prose=domain.prose,
         mention_hits=domain.data["mention_hits"],
         maintainer_pages=[d for d in env.found_docs if maintainer(d)],
+        category_texts=domain.category_texts,
     )
 
 

@@ -127,6 +127,8 @@ class PageView:
     backlinks: tuple[tuple[str, Backlinks], ...] = ()
     lists: tuple[tuple[str, object], ...] = ()
     neighbours: tuple[tuple[str, Neighbours], ...] = ()
+    #: The category of each term on the page, as its link shows it (translated or not).
+    categories: tuple[Category | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ class Glossary:
 
     def __post_init__(self) -> None:
         for term in self.terms:
-            for spelled in term.names:
+            for spelled in term.link_names:
                 owner = self.owners.setdefault(name_key(spelled), term)
                 if owner is not term:
                     self.duplicates.append(Duplicate(term, spelled, owner))
@@ -188,6 +190,25 @@ class Glossary:
         for term in self.owned:
             found.extend((s, term) for s in term.names if self.owners.get(name_key(s)) is term)
         return sorted(found, key=lambda e: (name_key(e[0]), e[0]))
+
+    def owned_link_names(self) -> list[tuple[str, Term]]:
+        """:meth:`owned_names` and the source's spellings of translated names: every
+        spelling a ``{term}`` reference may use."""
+        found: list[tuple[str, Term]] = []
+        for term in self.owned:
+            found.extend((s, term) for s in term.link_names if self.owners.get(name_key(s)) is term)
+        return sorted(found, key=lambda e: (name_key(e[0]), e[0]))
+
+    def shown_name(self, name: str) -> str:
+        """*name* as the page shows it: the translation of a source spelling, else itself."""
+        term = self.lookup(name)
+        if term is None or not term.source_names:
+            return name
+        key = name_key(name)
+        if any(name_key(n) == key for n in term.names):
+            return name
+        pairs = zip(term.source_names, term.names, strict=False)
+        return next((shown for source, shown in pairs if name_key(source) == key), name)
 
     def term_at(self, docname: str, node_id: str) -> Term | None:
         return self._by_place.get((docname, node_id))
@@ -376,6 +397,7 @@ class Glossary:
             backlinks=tuple(backlinks),
             lists=tuple((k, self.list_content(k)) for k in self.indexes.get(docname, ())),
             neighbours=tuple(neighbours),
+            categories=tuple(self.categories.get(t.category or "") for t in self.on_page(docname)),
         )
 
 
@@ -417,8 +439,17 @@ def build(
     prose: Mapping[str, list[Passage]] | None = None,
     mention_hits: MutableMapping[str, tuple[str, tuple[_mentions.Hit, ...]]] | None = None,
     maintainer_pages: Iterable[str] = (),
+    category_texts: Mapping[str, tuple[str, str, str]] | None = None,
 ) -> Glossary:
-    """Derive the model from the domain's records (document order decides ties)."""
+    """Derive the model from the domain's records (document order decides ties).
+
+    *category_texts* maps a category page to the ``(slug, name, description)`` it
+    shows (translated in a translated build); a category whose generated page says
+    so is named that way everywhere."""
+    declared = categories(config)
+    for docname, (slug, name, description) in (category_texts or {}).items():
+        if slug in declared and category_docname.get(slug) == docname:
+            declared[slug] = Category(slug, name, description)
     ordered = tuple(
         term for docname in sorted(terms) for term in sorted(terms[docname], key=lambda t: t.lineno)
     )
@@ -427,7 +458,7 @@ def build(
         references={d: tuple(refs) for d, refs in references.items()},
         indexes={d: tuple(kinds) for d, kinds in indexes.items()},
         page_titles=dict(page_titles),
-        categories=categories(config),
+        categories=declared,
         category_docnames=dict(category_docname),
         prose={d: tuple(passages) for d, passages in (prose or {}).items()},
         mention_hits=mention_hits if mention_hits is not None else {},

@@ -54,11 +54,19 @@ class Term:
     pitfalls: tuple[str, ...]
     related: tuple[Related, ...]
     faqs: tuple[Faq, ...]
+    #: The name and aliases as written in the source, when a translation shows others
+    #: (see :mod:`pmterm.translated`); references to them still link here.
+    source_names: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The name, then the aliases: every spelling that links here."""
+        """The name, then the aliases, as the page shows them."""
         return (self.name, *self.aliases)
+
+    @property
+    def link_names(self) -> tuple[str, ...]:
+        """Every spelling that links here: the shown names, then the source's."""
+        return (*self.names, *(n for n in self.source_names if n not in self.names))
 
 
 @dataclass(frozen=True)

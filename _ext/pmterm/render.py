@@ -22,6 +22,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import glossary
 from .home import az_bar, category_cards
+from .labels import N_, _, ngettext
 from .model import Link
 from .nodes import details, pmterm_backlinks, pmterm_index, pmterm_pager, summary
 from .previews import mark
@@ -35,9 +36,9 @@ if TYPE_CHECKING:
     from .model import AzGroup, Backlinks, CategoryCount, PageView
 
 BACKLINK_GROUPS = (
-    ("related", "Terms that list it as related"),
-    ("terms", "Terms that mention it"),
-    ("pages", "Other pages that mention it"),
+    ("related", N_("Terms that list it as related")),
+    ("terms", N_("Terms that mention it")),
+    ("pages", N_("Other pages that mention it")),
 )
 
 
@@ -99,7 +100,7 @@ def _link(builder: Builder, fromdoc: str, link: Link) -> nodes.Element:
 
 def term_list(builder: Builder, docname: str, links: tuple[Link, ...]) -> nodes.Element:
     if not links:
-        return nodes.paragraph("", "No terms in this category yet.", classes=["pmterm-empty"])
+        return nodes.paragraph("", _("No terms in this category yet."), classes=["pmterm-empty"])
     items = nodes.bullet_list(classes=["pmterm-term-list"])
     for link in links:
         para = nodes.paragraph("", "", _link(builder, docname, link))
@@ -117,9 +118,8 @@ def category_list(
         category = entry.category
         link = _link(builder, docname, Link(entry.docname, "", category.name))
         count = entry.count
-        para = nodes.paragraph(
-            "", "", link, nodes.Text(f" ({count} {'term' if count == 1 else 'terms'})")
-        )
+        terms = ngettext("{count} term", "{count} terms", count).format(count=count)
+        para = nodes.paragraph("", "", link, nodes.Text(f" ({terms})"))
         if category.description:
             para += nodes.Text(" — " + category.description)
         items += nodes.list_item("", para)
@@ -141,7 +141,7 @@ def az_index(builder: Builder, docname: str, groups: tuple[AzGroup, ...]) -> nod
         for entry in group.entries:
             para = nodes.paragraph("", "", _link(builder, docname, entry.link))
             if entry.alias_of:
-                para += nodes.Text(f" (see {entry.alias_of})")
+                para += nodes.Text(" (" + _("see {name}").format(name=entry.alias_of) + ")")
             items += nodes.list_item("", para)
         section += items
         container += section
@@ -150,13 +150,13 @@ def az_index(builder: Builder, docname: str, groups: tuple[AzGroup, ...]) -> nod
 
 def backlink_list(builder: Builder, docname: str, links: Backlinks | None) -> nodes.Element:
     if not links:
-        return nodes.paragraph("", "No other page links here yet.", classes=["pmterm-empty"])
+        return nodes.paragraph("", _("No other page links here yet."), classes=["pmterm-empty"])
     out = nodes.container(classes=["pmterm-backlink-groups"])
     for kind, label in BACKLINK_GROUPS:
         group: tuple[Link, ...] = getattr(links, kind)
         if not group:
             continue
-        out += nodes.paragraph("", label, classes=["pmterm-backlink-kind"])
+        out += nodes.paragraph("", _(label), classes=["pmterm-backlink-kind"])
         items = nodes.bullet_list(classes=["pmterm-backlink-list"])
         for link in group:
             para = nodes.paragraph("", "", _link(builder, docname, link))

@@ -40,7 +40,7 @@ def register_terms(app: Sphinx, env: BuildEnvironment) -> None:
     ours = _ours(env)
     for key in [k for k, place in std.objects.items() if k[0] == "term" and place in ours]:
         del std.objects[key]
-    for spelled, term in glossary(env).owned_names():
+    for spelled, term in glossary(env).owned_link_names():
         if ("term", spelled) not in std.objects:  # another glossary keeps its entry (warned)
             std.objects["term", spelled] = (term.docname, term.node_id)
 

@@ -130,6 +130,13 @@ class Subtype(Enum):
         "the reader, or leave it.",
     )
 
+    MISSING_STATIC = (
+        "missing-static",
+        "The installed pmterm package lacks one of its own CSS or JavaScript files (the "
+        "warning names it), so pages do not load it: hover previews fall back to the "
+        "browser's plain tooltip. Reinstall pmterm; if it persists, report it.",
+    )
+
     def __init__(self, subtype: str, advice: str) -> None:
         self.subtype = subtype
         self.advice = advice
