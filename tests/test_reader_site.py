@@ -105,7 +105,14 @@ def test_navigation_shows_the_glossary_then_the_pages_about_the_site(
         (
             "About this site",
             "2",
-            ["Authoring guide", "Warnings", "The glossary as data", "Performance"],
+            [
+                "Authoring guide",
+                "Warnings",
+                "The glossary as data",
+                "Using pmterm in your project",
+                "Performance",
+                "Glossary health",
+            ],
         ),
     ]
     home = page.select_one("a.sidebar-brand")["href"]
