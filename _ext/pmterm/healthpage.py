@@ -24,13 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 
 from .domain import glossary, pmterm_domain
 from .export import FORMAT_VERSION, HTML_BUILDERS
-from .previews import mark
+from .previews import link_node
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -79,16 +77,6 @@ class HealthDirective(SphinxDirective):
 # -- rendering ------------------------------------------------------------------
 
 
-def _link(builder: Builder, fromdoc: str, link: Link) -> nodes.Element:
-    text = nodes.inline(link.label, link.label)
-    try:
-        ref = make_refnode(builder, fromdoc, link.docname, link.anchor, text)
-    except NoUri:
-        return text
-    mark(ref, link.preview)
-    return ref
-
-
 def _para(*children: nodes.Node | str, classes: Sequence[str] = ()) -> nodes.paragraph:
     para = nodes.paragraph(classes=list(classes))
     for child in children:
@@ -134,7 +122,7 @@ def _link_list(builder: Builder, docname: str, links: Sequence[Link]) -> nodes.E
         return _none()
     items = nodes.bullet_list(classes=["pmterm-health-list"])
     for link in links:
-        items += nodes.list_item("", _para(_link(builder, docname, link)))
+        items += nodes.list_item("", _para(link_node(builder, docname, link)))
     return items
 
 
@@ -146,7 +134,7 @@ def _counts(
     items = nodes.enumerated_list(classes=["pmterm-health-list"])
     for entry in counts:
         items += nodes.list_item(
-            "", _para(_link(builder, docname, entry.link), f" — {unit(entry.count)}")
+            "", _para(link_node(builder, docname, entry.link), f" — {unit(entry.count)}")
         )
     return items
 
@@ -177,7 +165,7 @@ def render_summary(builder: Builder, docname: str, health: Health) -> list[nodes
 def render_categories(builder: Builder, docname: str, health: Health) -> list[nodes.Node]:
     rows: list[list[nodes.Node | str]] = []
     for entry in health.categories:
-        link = _link(builder, docname, _category_link(entry.docname, entry.category.name))
+        link = link_node(builder, docname, _category_link(entry.docname, entry.category.name))
         rows.append([link, str(entry.count)])
     chart = pmterm_chart(
         title="Terms per category",
@@ -209,13 +197,13 @@ def render_mentions(builder: Builder, docname: str, health: Health) -> list[node
             cell += nodes.list_item(
                 "",
                 _para(
-                    _link(builder, docname, placed.term),
+                    link_node(builder, docname, placed.term),
                     f" as “{written}”, in ",
-                    _link(builder, docname, placed.place),
+                    link_node(builder, docname, placed.place),
                     line,
                 ),
             )
-        rows.append([_link(builder, docname, page.page), str(len(page.mentions)), cell])
+        rows.append([link_node(builder, docname, page.page), str(len(page.mentions)), cell])
     return [_table(["Page", "Mentions", "Terms mentioned without a link"], rows)]
 
 
@@ -236,7 +224,7 @@ def render_aliases(builder: Builder, docname: str, health: Health) -> list[nodes
         items += nodes.list_item(
             "",
             _para(
-                _link(builder, docname, entry.place),
+                link_node(builder, docname, entry.place),
                 f" lists “{entry.written}”, an alias of “{entry.name}”",
             ),
         )

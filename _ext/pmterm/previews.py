@@ -109,3 +109,15 @@ def add_previews(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             continue
         if _points_to(app.builder, docname, following, link):
             mark(following, link.preview)
+
+
+def link_node(builder: Builder, fromdoc: str, link: Link) -> nodes.Element:
+    """A reference to *link* with its preview, or plain text where the builder has
+    no address for it (a page left out of a LaTeX document, say)."""
+    text = nodes.inline(link.label, link.label)
+    try:
+        ref = refnode(builder, fromdoc, link.docname, link.anchor, text)
+    except NoUri:
+        return text
+    mark(ref, link.preview)
+    return ref

@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import glossary
@@ -25,9 +24,8 @@ from .home import az_bar, category_cards
 from .labels import N_, _, ngettext
 from .model import Link
 from .nodes import details, pmterm_backlinks, pmterm_index, pmterm_pager, summary
-from .previews import mark
+from .previews import link_node
 from .termnav import pager
-from .uris import refnode
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -88,22 +86,12 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
         spot.replace_self(pager(builder, docname, dict(view.neighbours).get(spot["term_id"])))
 
 
-def _link(builder: Builder, fromdoc: str, link: Link) -> nodes.Element:
-    text = nodes.inline(link.label, link.label)
-    try:
-        ref = refnode(builder, fromdoc, link.docname, link.anchor, text)
-    except NoUri:
-        return text
-    mark(ref, link.preview)
-    return ref
-
-
 def term_list(builder: Builder, docname: str, links: tuple[Link, ...]) -> nodes.Element:
     if not links:
         return nodes.paragraph("", _("No terms in this category yet."), classes=["pmterm-empty"])
     items = nodes.bullet_list(classes=["pmterm-term-list"])
     for link in links:
-        para = nodes.paragraph("", "", _link(builder, docname, link))
+        para = nodes.paragraph("", "", link_node(builder, docname, link))
         if link.preview is not None and link.preview.summary:
             para += nodes.Text(" — " + link.preview.summary)
         items += nodes.list_item("", para)
@@ -116,7 +104,7 @@ def category_list(
     items = nodes.bullet_list(classes=["pmterm-category-list"])
     for entry in counts:
         category = entry.category
-        link = _link(builder, docname, Link(entry.docname, "", category.name))
+        link = link_node(builder, docname, Link(entry.docname, "", category.name))
         count = entry.count
         terms = ngettext("{count} term", "{count} terms", count).format(count=count)
         para = nodes.paragraph("", "", link, nodes.Text(f" ({terms})"))
@@ -139,7 +127,7 @@ def az_index(builder: Builder, docname: str, groups: tuple[AzGroup, ...]) -> nod
         section = nodes.section("", nodes.title(group.key, group.key), ids=[group.anchor])
         items = nodes.bullet_list(classes=["pmterm-az-list"])
         for entry in group.entries:
-            para = nodes.paragraph("", "", _link(builder, docname, entry.link))
+            para = nodes.paragraph("", "", link_node(builder, docname, entry.link))
             if entry.alias_of:
                 para += nodes.Text(" (" + _("see {name}").format(name=entry.alias_of) + ")")
             items += nodes.list_item("", para)
@@ -159,7 +147,7 @@ def backlink_list(builder: Builder, docname: str, links: Backlinks | None) -> no
         out += nodes.paragraph("", _(label), classes=["pmterm-backlink-kind"])
         items = nodes.bullet_list(classes=["pmterm-backlink-list"])
         for link in group:
-            para = nodes.paragraph("", "", _link(builder, docname, link))
+            para = nodes.paragraph("", "", link_node(builder, docname, link))
             if link.note:
                 para += nodes.Text(" — " + link.note)
             items += nodes.list_item("", para)
