@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import config, home, nodes, termnav
+from . import config, home, neighbourhood, nodes, termnav
 from .captions import PRIORITY as CAPTIONS_PRIORITY
 from .captions import add_caption_levels
 from .checks import check_consistency
@@ -72,6 +72,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("pmterm-az-bar", AzBarDirective)
     home.register(app)
     termnav.register(app)
+    neighbourhood.register(app)
     app.add_directive("pmterm-warnings", WarningsDirective)
     app.add_post_transform(FaqDetailsTransform)
     # In the order Sphinx emits the events.

@@ -42,7 +42,7 @@ from .config import categories, category_docname
 from .domain import pmterm_domain
 from .home import card_grid
 from .names import clean, name_key
-from .nodes import pmterm_backlinks, pmterm_index, pmterm_pager, pmterm_part
+from .nodes import pmterm_backlinks, pmterm_index, pmterm_map, pmterm_pager, pmterm_part
 from .records import Faq, Related, Term
 from .summary import first_sentence
 from .termnav import breadcrumb
@@ -58,6 +58,7 @@ RELATED_TITLE = "Related terms"
 FAQ_TITLE = "Frequently asked questions"
 DEFINITION_TITLE = "Definition"
 BACKLINKS_TITLE = "Linked from"
+MAP_TITLE = "How it connects"
 AZ_TITLE = "A to Z"
 
 
@@ -139,6 +140,8 @@ class PmTermDirective(SphinxDirective):
         faq_nodes, faqs = self._faqs(parts["faq"])
         if faq_nodes:
             section += self._part_section(FAQ_TITLE, faq_nodes, "pmterm-faqs")
+        diagram = pmterm_map(term_id=term_id, docname=self.env.docname)
+        section += self._part_section(MAP_TITLE, [diagram], "pmterm-map-part")
         placeholder = pmterm_backlinks(term_id=term_id, docname=self.env.docname)
         section += self._part_section(BACKLINKS_TITLE, [placeholder], "pmterm-backlinks")
         section += pmterm_pager(term_id=term_id, docname=self.env.docname)
