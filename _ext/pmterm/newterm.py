@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import sphinx
 from sphinx.config import eval_config_file
 from sphinx.util.matching import get_matching_files
 from sphinx.util.tags import Tags
@@ -108,6 +109,8 @@ def project_config(srcdir: Path) -> dict[str, Any]:
     conf = srcdir / "conf.py"
     if not conf.is_file():
         raise RefusedError(f"no conf.py in {srcdir}; run the command in the project's folder")
+    if sphinx.version_info < (8, 2):  # Sphinx 8.1 takes the file name as a str
+        return eval_config_file(str(conf), Tags())  # type: ignore[arg-type]
     return eval_config_file(conf, Tags())
 
 
