@@ -317,6 +317,119 @@ def test_a_tap_on_a_touch_screen_follows_the_link(browser: Browser, served: str)
     page.wait_for_url(f"**/glossary/{href.split('#')[0]}*")
 
 
+# -- the neighbourhood diagram -----------------------------------------------------------
+
+#: The rendered boxes of a diagram: each label's, its box's, and the figure's.
+DIAGRAM_BOXES = """
+figure => {
+  const rect = el => { const r = el.getBoundingClientRect();
+                       return [r.left, r.top, r.right, r.bottom]; };
+  const boxes = [...figure.querySelectorAll('rect.pmterm-map-box')].map(r => ({
+    box: rect(r), label: rect(r.parentNode.querySelector('text.pmterm-map-label')),
+  }));
+  const captions = [...figure.querySelectorAll('text.pmterm-map-caption, text.pmterm-map-more')]
+    .map(rect);
+  return {boxes, captions, figure: rect(figure), width: window.innerWidth};
+}
+"""
+
+#: Terms whose diagrams are the fullest, have the longest name, and have few links.
+DIAGRAM_PAGES = [
+    "glossary/retention-rate",
+    "glossary/api",  # Application Programming Interface
+    "glossary/north-star-metric",
+]
+
+
+def overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5
+
+
+def inside(inner: list[float], outer: list[float]) -> bool:
+    return (
+        inner[0] >= outer[0] - 0.5
+        and inner[1] >= outer[1] - 0.5
+        and inner[2] <= outer[2] + 0.5
+        and inner[3] <= outer[3] + 0.5
+    )
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("docname", DIAGRAM_PAGES)
+def test_diagram_labels_fit_their_boxes_and_never_overlap(
+    browser: Browser, served: str, docname: str, viewport: dict[str, int]
+) -> None:
+    page = visit(browser, f"{served}{docname}.html", viewport)
+    found = page.locator("figure.pmterm-map").evaluate(DIAGRAM_BOXES)
+    boxes = found["boxes"]
+    assert len(boxes) >= 2
+    assert found["figure"][2] <= found["width"], "the diagram is wider than the window"
+    for i, a in enumerate(boxes):
+        assert inside(a["label"], a["box"]), (docname, i, a)
+        for b in boxes[i + 1 :]:
+            assert not overlap(a["box"], b["box"]), (docname, a, b)
+            assert not overlap(a["label"], b["label"]), (docname, a, b)
+        for caption in found["captions"]:
+            assert not overlap(caption, a["box"]), (docname, caption, a)
+    # Readable on a phone: labels at least 12 px high as drawn.
+    size = page.locator("figure.pmterm-map text.pmterm-map-label").first.evaluate(
+        "t => t.getBoundingClientRect().height / t.querySelectorAll('tspan').length"
+    )
+    assert size >= 12
+
+
+def test_diagram_boxes_are_links_with_previews(browser: Browser, served: str) -> None:
+    page = visit(browser, f"{served}glossary/north-star-metric.html")
+    link = page.locator("figure.pmterm-map svg a").first
+    name = str(link.get_attribute("aria-label"))
+    link.scroll_into_view_if_needed()
+    link.hover()
+    tooltip = page.locator("#pmterm-tooltip")
+    tooltip.wait_for(state="visible")
+    assert tooltip.locator(".pmterm-tooltip-name").inner_text() == name
+    href = str(link.get_attribute("href"))
+    link.click()
+    page.wait_for_url(f"**/glossary/{href}")
+    assert page.locator("section.pmterm > h1").inner_text().rstrip("¶").strip() == name
+    # Keyboard: the boxes are in the tab order and open their previews on focus.
+    page.go_back()
+    page.mouse.move(0, 0)
+    page.locator("figure.pmterm-map svg a").nth(1).focus()
+    tooltip.wait_for(state="visible")
+
+
+FILLS = """
+svg => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const c = [r, g, b].map(v => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+                            return (x + 0.05) / (y + 0.05); };
+  const page = rgb(getComputedStyle(document.body).backgroundColor);
+  return [...svg.querySelectorAll('rect.pmterm-map-box')].map(r => {
+    const text = r.parentNode.querySelector('text');
+    return ratio(rgb(getComputedStyle(text).fill), rgb(getComputedStyle(r).fill));
+  }).concat([...svg.querySelectorAll('text.pmterm-map-caption')].map(
+    t => ratio(rgb(getComputedStyle(t).fill), page)));
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_diagram_is_legible_in_both_colour_schemes(
+    browser: Browser, served: str, scheme: str
+) -> None:
+    page = visit(browser, f"{served}glossary/retention-rate.html", color_scheme=scheme)
+    ratios = page.locator("figure.pmterm-map svg").evaluate(FILLS)
+    assert ratios and min(ratios) >= 4.5, ratios
+    line = page.locator("figure.pmterm-map line").first.evaluate("l => getComputedStyle(l).stroke")
+    background = page.locator("body").evaluate("b => getComputedStyle(b).backgroundColor")
+    assert line != background
+
+
 # -- accessibility ----------------------------------------------------------------
 
 

@@ -96,8 +96,14 @@ def test_labels_follow_the_projects_language(tmp_path_factory: pytest.TempPathFa
         "Pièges courants",
         "Termes associés",
         "Questions fréquentes",
+        "Ses liens",
         "Liens vers ce terme",
     ]
+    # The diagram's title, captions and text alternative are labels too.
+    diagram = term.select_one("figure.pmterm-map svg")
+    assert text(diagram.title) == "Les liens entre Alpha Role et les autres termes"
+    assert "Termes associés" in [text(t) for t in diagram.select("text.pmterm-map-caption")]
+    assert " cite comme termes liés : " in text(diagram.desc)
     assert [text(s) for s in term.select("p.pmterm-meta .pmterm-label")] == [
         "Catégorie :",
         "Aussi appelé :",
@@ -162,8 +168,12 @@ def test_the_term_page_is_german_labels_and_text(german: SphinxTestApp) -> None:
         "Warum es wichtig ist",
         "Verwandte Begriffe",
         "Häufig gestellte Fragen",
+        "Wie der Begriff zusammenhängt",
         "Verlinkt von",
     ]
+    # The diagram names the term as the page does, in the reader's language.
+    diagram = term.select_one("figure.pmterm-map svg")
+    assert text(diagram.title) == "Wie Alpha-Rolle mit anderen Begriffen zusammenhängt"
     meta = term.select_one("p.pmterm-meta")
     assert text(meta.select_one(".pmterm-category a")) == "Rollen & Menschen"
     assert [text(a) for a in meta.select(".pmterm-alias")] == ["AR", "Erste Rolle"]

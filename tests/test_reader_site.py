@@ -301,3 +301,109 @@ def test_breadcrumb_and_pager_are_left_out_of_books_and_text(
     else:
         page = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
         assert page.select("nav.pmterm-pager, nav.pmterm-breadcrumb") == []
+
+
+# -- the neighbourhood diagram ---------------------------------------------------------
+
+
+def test_diagram_layout_never_overlaps_and_every_label_fits() -> None:
+    """The largest diagram there can be, with names long enough to wrap and be cut."""
+    from pmterm import neighbourhood as nb
+    from pmterm.model import MAP_LIMIT, Link, Neighbourhood
+
+    names = [
+        "Application Programming Interface",
+        "W" * 40,
+        "Reach, Impact, Confidence, Effort (RICE) Scoring Model for Product Teams",
+        "AI",
+        "Retrieval-Augmented Generation",
+        "Jobs to Be Done",
+        "Minimum Viable Product",
+        "Wizard-of-Oz Prototype",
+    ]
+    view = Neighbourhood(
+        "Product Requirements Document and Everything Around It",
+        tuple((Link("d", f"r{i}", n), i % 2 == 0) for i, n in enumerate(names)),
+        tuple(Link("d", f"i{i}", n) for i, n in enumerate(reversed(names))),
+        more=5,
+    )
+    assert len(view.related) == len(view.incoming) == MAP_LIMIT
+    diagram = nb.layout(view)
+    boxes = diagram.boxes
+    assert len(boxes) == 2 * MAP_LIMIT + 1
+    for i, a in enumerate(boxes):
+        assert a.x >= 0 and a.x + a.w <= nb.WIDTH and a.y >= 0 and a.y + a.h <= diagram.height
+        size = nb.CENTRE_FONT if a.kind == "centre" else nb.FONT
+        assert 1 <= len(a.lines) <= nb.MAX_LINES
+        assert all(nb.text_width(line, size) <= a.w - 2 * nb.PAD for line in a.lines), a.lines
+        for b in boxes[i + 1 :]:
+            apart = a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
+            assert apart, (a, b)
+    cut = [b for b in boxes if b.lines[0].startswith("WWW")]
+    assert len(cut) == 2 and all(b.lines[-1].endswith("…") for b in cut)  # too long: cut
+    # Lines run in the gutter or between a box's edge and the trunk, never into a box.
+    for x1, y1, x2, y2, _ in diagram.lines:
+        assert x1 == x2 or y1 == y2  # upright or level
+        for box in boxes:
+            across_x = min(x1, x2) < box.x + box.w - 0.5 and max(x1, x2) > box.x + 0.5
+            across_y = min(y1, y2) < box.y + box.h - 0.5 and max(y1, y2) > box.y + 0.5
+            assert not (across_x and across_y), ((x1, y1, x2, y2), box)
+    text = nb.description(view)
+    assert "and 5 more terms link to" in text
+    assert "Application Programming Interface (which links back)" in text
+
+
+def svg_links(page: BeautifulSoup) -> list[tuple[str, str]]:
+    return [(str(a["aria-label"]), str(a["href"])) for a in page.select("figure.pmterm-map svg a")]
+
+
+def test_every_term_page_has_its_diagram_with_links_and_previews(basic: SphinxTestApp) -> None:
+    page = soup(basic, "glossary/alpha")
+    figure = page.select_one("section.pmterm-map-part figure.pmterm-map")
+    svg = figure.select_one("svg")
+    assert svg["role"] == "group"
+    title = svg.select_one("title").get_text()
+    desc = svg.select_one("desc").get_text()
+    assert title == "How Alpha Role connects to other terms"
+    assert svg["aria-labelledby"] == svg.select_one("title")["id"]
+    assert svg["aria-describedby"] == svg.select_one("desc")["id"]
+    # Alpha lists Beta and Gamma (by its alias GM), which both list it back; Éclair
+    # lists it and mentions it twice, and is drawn once.
+    assert desc == (
+        "Alpha Role lists as related Beta Method (which links back) and Gamma Lead "
+        "(which links back). Éclair Review links to Alpha Role."
+    )
+    assert svg_links(page) == [
+        ("Éclair Review", "accent.html#term-Eclair-Review"),
+        ("Beta Method", "beta.html#term-Beta-Method"),
+        ("Gamma Lead", "gamma.html#term-Gamma-Lead"),
+    ]
+    previews = json.loads(str(page.select_one("script#pmterm-previews").string))
+    for name, href in svg_links(page):
+        assert previews[href]["name"] == name
+    box = page.select_one("figure.pmterm-map svg a")
+    assert "pmterm-preview" in box["class"] and box["title"].startswith("Éclair Review (Methods)")
+    # Every term page has one, even with nothing around it.
+    for name in ("beta", "gamma", "accent", "digits", "cyrillic"):
+        assert len(soup(basic, f"glossary/{name}").select("figure.pmterm-map svg")) == 1
+
+
+@pytest.mark.parametrize("buildername", ["text", "latex", "epub"])
+def test_books_and_text_get_the_diagram_in_words(
+    tmp_path_factory: pytest.TempPathFactory, buildername: str
+) -> None:
+    app, warnings = build_root(
+        "pmterm-basic", tmp_path_factory, buildername, version="1", copyright="2026"
+    )
+    assert [w for w in parse_warnings(warnings) if w.type != "pmterm.latex-character"] == []
+    words = "Éclair Review links to Alpha Role."
+    if buildername == "text":
+        text = (app.outdir / "glossary" / "alpha.txt").read_text("utf-8")
+        assert "How it connects" in text and words in text
+    elif buildername == "latex":
+        tex = (app.outdir / "glossary.tex").read_text("utf-8")
+        assert words.replace("É", "\\'{E}") in tex or words in tex
+        assert "<svg" not in tex
+    else:
+        page = (app.outdir / "glossary" / "alpha.xhtml").read_text("utf-8")
+        assert "<svg" not in page and words in page

@@ -44,6 +44,7 @@ def test_term_page_has_title_meta_and_parts_in_order(html: SphinxTestApp) -> Non
         "Common pitfalls",
         "Related terms",
         "Frequently asked questions",
+        "How it connects",
         "Linked from",
     ]
     meta = term.select_one("p.pmterm-meta")

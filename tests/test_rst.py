@@ -63,6 +63,7 @@ def test_a_term_page_has_every_part(built: tuple[SphinxTestApp, str]) -> None:
         "Common pitfalls",
         "Related terms",
         "Frequently asked questions",
+        "How it connects",
         "Linked from",
     ]
     meta = term.select_one("p.pmterm-meta")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import config, healthpage, home, labels, nodes, termnav, translated
+from . import config, healthpage, home, labels, neighbourhood, nodes, termnav, translated
 from .assets import STATIC_DIR as STATIC_DIR  # re-exported: where the CSS and JS live
 from .assets import add_assets
 from .captions import PRIORITY as CAPTIONS_PRIORITY
@@ -76,6 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("pmterm-az-bar", AzBarDirective)
     home.register(app)
     termnav.register(app)
+    neighbourhood.register(app)
     app.add_directive("pmterm-warnings", WarningsDirective)
     app.add_directive("pmterm-options", OptionsDirective)
     app.add_post_transform(FaqDetailsTransform)

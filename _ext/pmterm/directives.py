@@ -43,7 +43,7 @@ from .domain import pmterm_domain
 from .home import card_grid
 from .labels import N_, _
 from .names import clean, name_key
-from .nodes import pmterm_backlinks, pmterm_index, pmterm_pager, pmterm_part
+from .nodes import pmterm_backlinks, pmterm_index, pmterm_map, pmterm_pager, pmterm_part
 from .records import Faq, Related, Term
 from .summary import first_sentence
 from .termnav import breadcrumb
@@ -60,6 +60,7 @@ RELATED_TITLE = N_("Related terms")
 FAQ_TITLE = N_("Frequently asked questions")
 DEFINITION_TITLE = N_("Definition")
 BACKLINKS_TITLE = N_("Linked from")
+MAP_TITLE = N_("How it connects")
 AZ_TITLE = N_("A to Z")
 
 
@@ -143,6 +144,8 @@ class PmTermDirective(SphinxDirective):
         faq_nodes, faqs = self._faqs(parts["faq"])
         if faq_nodes:
             section += self._part_section(FAQ_TITLE, faq_nodes, "pmterm-faqs")
+        diagram = pmterm_map(term_id=term_id, docname=self.env.docname)
+        section += self._part_section(MAP_TITLE, [diagram], "pmterm-map-part")
         placeholder = pmterm_backlinks(term_id=term_id, docname=self.env.docname)
         section += self._part_section(BACKLINKS_TITLE, [placeholder], "pmterm-backlinks")
         section += pmterm_pager(term_id=term_id, docname=self.env.docname)

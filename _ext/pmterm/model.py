@@ -115,6 +115,24 @@ class Neighbours:
 
 
 @dataclass(frozen=True)
+class Neighbourhood:
+    """What a term's diagram shows: its related terms and the terms that link to it.
+
+    Each is a link to the term, with its preview. A related term that also links
+    back is *mutual* and drawn once. At most :data:`MAP_LIMIT` of each kind are
+    drawn, so a page does not grow with the glossary; ``more`` counts the rest."""
+
+    name: str
+    related: tuple[tuple[Link, bool], ...] = ()  #: (link, mutual)
+    incoming: tuple[Link, ...] = ()
+    more: int = 0
+
+
+#: How many related terms, and how many terms linking here, a diagram draws.
+MAP_LIMIT = 8
+
+
+@dataclass(frozen=True)
 class PageView:
     """Everything a page shows that comes from other pages.
 
@@ -129,6 +147,7 @@ class PageView:
     neighbours: tuple[tuple[str, Neighbours], ...] = ()
     #: The category of each term on the page, as its link shows it (translated or not).
     categories: tuple[Category | None, ...] = ()
+    maps: tuple[tuple[str, Neighbourhood], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -317,6 +336,46 @@ class Glossary:
             for key, kinds in groups.items()
         }
 
+    @cached_property
+    def incoming(self) -> dict[tuple[str, str], tuple[Term, ...]]:
+        """The terms that list or mention each term, in reading order (its backlinks
+        that are terms, as terms rather than places)."""
+        found: dict[tuple[str, str], dict[tuple[str, str], Term]] = {}
+
+        def add(source: Term | None, target: Term | None) -> None:
+            if source is not None and target is not None and source is not target:
+                into = found.setdefault((target.docname, target.node_id), {})
+                into[source.docname, source.node_id] = source
+
+        for term in self.owned:
+            for related in term.related:
+                add(term, self.lookup(related.target))
+        for docname, refs in self.references.items():
+            for ref in refs:
+                if ref.from_term:
+                    source = self.term_at(docname, ref.from_term)
+                    add(
+                        source if source is not None and self.owns(source) else None,
+                        self.lookup(ref.target),
+                    )
+        return {k: tuple(sorted(v.values(), key=_by_name)) for k, v in found.items()}
+
+    def neighbourhood(self, term: Term) -> Neighbourhood:
+        """What *term*'s diagram draws (see :class:`Neighbourhood`)."""
+        linking = self.incoming.get((term.docname, term.node_id), ())
+        related: list[Term] = []
+        for entry in term.related:
+            target = self.lookup(entry.target)
+            if target is not None and target is not term and target not in related:
+                related.append(target)
+        others = [t for t in linking if t not in related]
+        return Neighbourhood(
+            term.name,
+            tuple((self.link_to(t), t in linking) for t in related[:MAP_LIMIT]),
+            tuple(self.link_to(t) for t in others[:MAP_LIMIT]),
+            max(0, len(others) - MAP_LIMIT),
+        )
+
     def backlinks_of(self, term: Term) -> Backlinks:
         return self.backlinks.get((term.docname, term.node_id), Backlinks())
 
@@ -385,7 +444,10 @@ class Glossary:
         names: list[str] = []
         backlinks = []
         neighbours = []
+        maps = []
         for term in self.on_page(docname):
+            if self.owns(term):
+                maps.append((term.node_id, self.neighbourhood(term)))
             names.extend(r.target for r in term.related)
             backlinks.append((term.node_id, self.backlinks_of(term)))
             around = self.neighbours.get((term.docname, term.node_id))
@@ -398,6 +460,7 @@ class Glossary:
             lists=tuple((k, self.list_content(k)) for k in self.indexes.get(docname, ())),
             neighbours=tuple(neighbours),
             categories=tuple(self.categories.get(t.category or "") for t in self.on_page(docname)),
+            maps=tuple(maps),
         )
 
 
@@ -474,6 +537,7 @@ def build(
         "letters",
         "_by_category",
         "neighbours",
+        "incoming",
         "category_counts",
         "_by_place",
         "_by_page",

@@ -12,6 +12,7 @@ lists) so every builder can write it. Only these nodes are ours:
   :class:`pmterm_searchbox` is the home page's search form (see :mod:`pmterm.home`).
 * :class:`pmterm_pager` is a term's previous and next, filled late;
   :class:`pmterm_nav` is a navigation landmark (see :mod:`pmterm.termnav`).
+* :class:`pmterm_map` is a term's neighbourhood diagram, filled late.
 * :class:`details` / :class:`summary` exist only in HTML builds, made from a
   generic FAQ by :mod:`pmterm.render`.
 """
@@ -53,6 +54,11 @@ class pmterm_pager(nodes.General, nodes.Element):  # noqa: N801
 
 class pmterm_nav(nodes.General, nodes.Element):  # noqa: N801
     """A ``<nav>`` landmark (``label``) on web pages; other builders leave it out."""
+
+
+class pmterm_map(nodes.General, nodes.Element):  # noqa: N801
+    """A term's neighbourhood diagram: a placeholder (``term_id``, ``docname``) until
+    filled late with its layout and one reference per box (:mod:`pmterm.neighbourhood`)."""
 
 
 class details(nodes.General, nodes.Element):  # noqa: N801

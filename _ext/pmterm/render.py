@@ -23,7 +23,8 @@ from .domain import glossary
 from .home import az_bar, category_cards
 from .labels import N_, _, ngettext
 from .model import Link
-from .nodes import details, pmterm_backlinks, pmterm_index, pmterm_pager, summary
+from .neighbourhood import render as draw_map
+from .nodes import details, pmterm_backlinks, pmterm_index, pmterm_map, pmterm_pager, summary
 from .previews import link_node
 from .termnav import pager
 
@@ -80,6 +81,11 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
         view = views.setdefault(page, model.page_view(page))
         links = dict(view.backlinks).get(placeholder["term_id"])
         placeholder.replace_self(backlink_list(builder, docname, links))
+    for drawing in [m for m in doctree.findall(pmterm_map) if "diagram" not in m]:
+        page = drawing["docname"]
+        view = views.setdefault(page, model.page_view(page))
+        term_id = drawing["term_id"]
+        drawing.replace_self(draw_map(builder, docname, term_id, dict(view.maps).get(term_id)))
     for spot in list(doctree.findall(pmterm_pager)):
         page = spot["docname"]
         view = views.setdefault(page, model.page_view(page))
