@@ -209,9 +209,30 @@ def test_glossary_elements_are_legible(
     assert tooltip.evaluate(CONTRAST)["ratio"] >= 4.5
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_health_chart_reads_in_light_and_dark_mode(
+    browser: Browser, site: Path, scheme: str
+) -> None:
+    """The chart's labels and values are text (4.5:1), its bars graphics (3:1)."""
+    page = open_page(browser, site, "about/health", color_scheme=scheme)
+    # SVG paints with "fill", not "color".
+    fill = CONTRAST.replace("getComputedStyle(el).color", "getComputedStyle(el).fill")
+    for selector in ("text.pmterm-chart-label", "text.pmterm-chart-value"):
+        found = page.locator(f"svg.pmterm-chart {selector}").first.evaluate(fill)
+        assert found["ratio"] >= 4.5, f"{selector} in {scheme} mode: {found['ratio']:.2f}"
+    bar = page.locator("svg.pmterm-chart rect.pmterm-chart-bar").first.evaluate(fill)
+    assert bar["ratio"] >= 3, f"bars in {scheme} mode: {bar['ratio']:.2f}"
+
+
 @pytest.mark.parametrize(
     "docname",
-    ["index", "glossary/categories/career-growth", "glossary/a-z", "glossary/head-of-product"],
+    [
+        "index",
+        "glossary/categories/career-growth",
+        "glossary/a-z",
+        "glossary/head-of-product",
+        "about/health",
+    ],
 )
 def test_no_serious_accessibility_violations(browser: Browser, site: Path, docname: str) -> None:
     page = open_page(browser, site, docname)

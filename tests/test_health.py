@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build_root, parse_warnings
+from pmterm.healthpage import SCHEMA
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -79,6 +81,9 @@ def names(node: Any) -> list[str]:
 
 def test_the_json_has_the_known_figures(html: SphinxTestApp) -> None:
     data = json.loads((html.outdir / "glossary-health.json").read_text("utf-8"))
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
     mentions = data.pop("unlinked_mentions")
     assert data == FIGURES
     # The page with most mentions first, each mention with its place.

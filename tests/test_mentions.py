@@ -195,3 +195,22 @@ def test_an_edit_matches_only_the_pages_it_reads_again(
     again = sphinx_build(src, tmp_path / "out", confoverrides=ON)
     assert len(matched) == 1
     assert mentions_of(again) == PLANTED
+
+
+def test_names_sharing_a_first_word_cost_nothing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thousand names starting with the same word: each word of the text is still
+    compared with at most a few names (the scan walks a trie, never a list)."""
+    patterns = [p for i in range(1000) if (p := compile_spelling(f"Term {i}")) is not None]
+    match = Matcher(patterns)
+    compared: list[int] = []
+    real = Matcher._matches
+
+    def counting(*args: object) -> bool:
+        compared.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Matcher, "_matches", staticmethod(counting))
+    text = " ".join(f"term {i * 7 % 1000} and terms" for i in range(200))
+    found = match.find(text)
+    assert len(found) == 200
+    assert len(compared) <= 2 * len(text.split())

@@ -132,3 +132,54 @@ def test_home_links_categories_and_a_to_z_in_the_sidebar(app: SphinxTestApp) -> 
         assert sidebar is not None
         assert sidebar.find("a", string="A to Z") is not None
         assert sidebar.find("a", string="Alpha Role") is None
+    # A term page is under the A to Z, not the A to Z itself (the A to Z page is
+    # written first, and its sidebar must not be reused for its terms).
+    link = soup(app, "glossary/alpha").select_one(".sphinxsidebar").find("a", string="A to Z")
+    assert link["href"] == "a-z.html"
+    assert "current" in link.parent["class"]
+    link = soup(app, "glossary/a-z").select_one(".sphinxsidebar").find("a", string="A to Z")
+    assert link["href"] == "#"
+
+
+class _CountingTocs(dict):  # type: ignore[type-arg]
+    """``env.tocs`` that records which pages' tables of contents are read."""
+
+    def __init__(self, tocs: dict[str, object]) -> None:
+        super().__init__(tocs)
+        self.read: set[str] = set()
+
+    def __getitem__(self, docname: str) -> object:
+        self.read.add(docname)
+        return super().__getitem__(docname)
+
+
+@pytest.mark.sphinx("html", testroot="pmterm-basic")
+def test_the_capped_sidebar_is_sphinxs_own_without_reading_term_pages(
+    app: SphinxTestApp,
+) -> None:
+    """The sidebar is the tree Sphinx draws at the A to Z page's depth, "current"
+    classes included, but drawing it never reads the tables of contents of other
+    term pages (that work would grow with N)."""
+    from pmterm import navigation
+
+    app.build()
+    builder, env = app.builder, app.env
+    terms = set(env.toctree_includes["glossary/a-z"])
+    depth = navigation._tree(env).depth["glossary/a-z"]  # where the cap is
+    kwargs = {"collapse": False, "includehidden": True, "titles_only": True}
+    for docname in ("index", "glossary/alpha", "glossary/a-z", "page"):
+        navigation._state.pop(builder, None)  # nothing cached from the build
+        full = builder._get_local_toctree(docname, maxdepth=depth, **kwargs)
+        counting = _CountingTocs(env.tocs)
+        env.tocs, saved = counting, env.tocs
+        try:
+            context = {"toctree": lambda d=docname, **kw: builder._get_local_toctree(d, **kw)}
+            navigation.limit_sidebar(app, docname, "page.html", context, None)
+            capped = context["toctree"](maxdepth=-1, **kwargs)
+        finally:
+            env.tocs = saved
+        assert capped == full
+        assert "Alpha Role" not in capped and "A to Z" in capped
+        # At most the page's own table of contents, to mark its branch "current".
+        assert not counting.read & (terms - {docname}), docname
+        assert env.tocs["glossary/a-z"] is saved["glossary/a-z"]  # put back as it was

@@ -145,9 +145,14 @@ class PmTermDirective(SphinxDirective):
         if faq_nodes:
             section += self._part_section(FAQ_TITLE, faq_nodes, "pmterm-faqs")
         diagram = pmterm_map(term_id=term_id, docname=self.env.docname)
-        section += self._part_section(MAP_TITLE, [diagram], "pmterm-map-part")
+        # Drawn from other pages, so left out of the search index (Sphinx's
+        # "no-search" class): a search for a term should not find every page that
+        # merely lists it.
+        section += self._part_section(MAP_TITLE, [diagram], "pmterm-map-part", "no-search")
         placeholder = pmterm_backlinks(term_id=term_id, docname=self.env.docname)
-        section += self._part_section(BACKLINKS_TITLE, [placeholder], "pmterm-backlinks")
+        section += self._part_section(
+            BACKLINKS_TITLE, [placeholder], "pmterm-backlinks", "no-search"
+        )
         section += pmterm_pager(term_id=term_id, docname=self.env.docname)
         section += self._back_link()
 
@@ -240,13 +245,13 @@ class PmTermDirective(SphinxDirective):
                 parts[kind].append(node)
         return parts
 
-    def _part_section(self, title: str, content: list[nodes.Node], cls: str) -> nodes.section:
+    def _part_section(self, title: str, content: list[nodes.Node], *classes: str) -> nodes.section:
         # Prefixed with the page, so ids stay unique when a builder joins every page
         # into one document (single page HTML).
         section_id = make_id(self.env, self.state.document, self._page, title.lower())
         shown = _(title)
         section = nodes.section(
-            "", nodes.title(shown, shown), *content, ids=[section_id], classes=[cls]
+            "", nodes.title(shown, shown), *content, ids=[section_id], classes=list(classes)
         )
         self.state.document.note_explicit_target(section)
         return section

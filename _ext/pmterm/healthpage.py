@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 HEALTH_KIND = "health"
 JSON_NAME = "glossary-health.json"
+SCHEMA = Path(__file__).parent / "glossary-health.schema.json"
 #: Builders whose pages show the chart as inline SVG (EPUB would have to declare it).
 SVG_BUILDERS = ("html", "dirhtml", "singlehtml")
 

@@ -2,10 +2,11 @@
 
 Each page's prose is recorded at read time (:mod:`pmterm.prose`); matching it
 against the names of the whole glossary happens here, once per build, for the
-model. Names are matched on words, not characters: the text is split into words
-once, and each word is looked up in a dictionary keyed by the first word of every
-name (an Aho-Corasick-style scan over words), so the cost grows with the text, not
-with the number of names.
+model. Names are matched on words, not characters: every name is a path in a trie
+over words, the text is split into words once, and a scan walks the trie from each
+word that starts some name (an Aho-Corasick-style scan over words), so the cost
+grows with the text, not with the number of names, even when a thousand names share
+their first word.
 
 What counts as a mention:
 
@@ -135,24 +136,36 @@ class Hit:
     text: str  #: the words as written
 
 
-def _longest_first(pattern: Pattern) -> tuple[int, str]:
-    return (-len(pattern.words), pattern.key)
+class _Node:
+    """A node of the word trie: the words that may follow, and the names that end here
+    (by each written form of their last word)."""
+
+    __slots__ = ("children", "ends")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.ends: dict[str, list[Pattern]] = {}
 
 
 class Matcher:
-    """Every matchable spelling of the glossary, indexed by its first word."""
+    """Every matchable spelling of the glossary in a trie over words.
+
+    A word of a name is kept folded, or as written for an abbreviation; the two
+    never collide, since a folded word has no capitals. The last word is kept in
+    every written form (plural, possessive), so a scan looks each word of the text
+    up in a dictionary and never compares it with names one by one."""
 
     def __init__(self, patterns: Iterable[Pattern]) -> None:
         self.patterns = tuple(sorted(set(patterns), key=lambda p: (p.key, p.words)))
-        folded: dict[str, list[Pattern]] = {}
-        exact: dict[str, list[Pattern]] = {}
+        self._root = _Node()
         for pattern in self.patterns:
-            index = exact if pattern.exact[0] else folded
-            firsts = pattern.last if len(pattern.words) == 1 else {pattern.words[0]}
-            for first in firsts:
-                index.setdefault(first, []).append(pattern)
-        self._folded = {k: sorted(v, key=_longest_first) for k, v in folded.items()}
-        self._exact = {k: sorted(v, key=_longest_first) for k, v in exact.items()}
+            node = self._root
+            for word in pattern.words[:-1]:
+                node = node.children.setdefault(word, _Node())
+            for form in pattern.last:
+                node.ends.setdefault(form, []).append(pattern)
+        #: every key a name can start with: most words of a text are in no name
+        self._starts = frozenset(self._root.children) | frozenset(self._root.ends)
         text = repr([(p.key, p.words, p.exact, p.seps, p.lead, p.trail) for p in self.patterns])
         self.fingerprint = hashlib.sha256(text.encode()).hexdigest()
 
@@ -163,22 +176,41 @@ class Matcher:
         words = parts[1::2]
         found: list[tuple[int, str, str]] = []
         i = 0
+        starts = self._starts
         while i < len(words):
             word = words[i]
-            candidates = self._folded.get(word.casefold(), []) + self._exact.get(word, [])
-            if len(candidates) > 1:
-                candidates.sort(key=_longest_first)
-            for pattern in candidates:
-                if self._matches(pattern, parts, words, i):
-                    end = i + len(pattern.words)
-                    offset = sum(p.count("\n") for p in parts[: 2 * i + 1])
-                    written = " ".join("".join(parts[2 * i + 1 : 2 * end]).split())
-                    found.append((offset, pattern.key, written))
-                    i = end
-                    break
-            else:
+            if word not in starts and word.casefold() not in starts:
                 i += 1
+                continue
+            pattern = self._longest_at(parts, words, i)
+            if pattern is None:
+                i += 1
+                continue
+            end = i + len(pattern.words)
+            offset = sum(p.count("\n") for p in parts[: 2 * i + 1])
+            written = " ".join("".join(parts[2 * i + 1 : 2 * end]).split())
+            found.append((offset, pattern.key, written))
+            i = end
         return found
+
+    def _longest_at(self, parts: list[str], words: list[str], i: int) -> Pattern | None:
+        """The longest name starting at word *i*, walking the trie along the text."""
+        best: Pattern | None = None
+        frontier = [self._root]
+        j = i
+        while frontier and j < len(words):
+            word = words[j]
+            folded = word.casefold()
+            keys = (folded,) if folded == word else (word, folded)
+            for node in frontier:
+                for key in keys:
+                    for pattern in node.ends.get(key, ()):
+                        if self._matches(pattern, parts, words, i):
+                            best = pattern
+                            break
+            frontier = [c for node in frontier for key in keys if (c := node.children.get(key))]
+            j += 1
+        return best
 
     @staticmethod
     def _matches(pattern: Pattern, parts: list[str], words: list[str], i: int) -> bool:

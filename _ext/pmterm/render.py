@@ -63,33 +63,52 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
     model = glossary(app.env)
     builder = app.builder
     views: dict[str, PageView] = {}
-    for node in list(doctree.findall(pmterm_index)):
+
+    def view_of(node: nodes.Element) -> PageView:
         page = node["docname"]
-        view = views.setdefault(page, model.page_view(page))
-        content = dict(view.lists).get(node["kind"])
-        if node["kind"].startswith("category:"):
-            node.replace_self(term_list(builder, docname, content))  # type: ignore[arg-type]
-        elif node["kind"] == "categories":
-            cards = category_cards(builder, list(node.children), content)  # type: ignore[arg-type]
-            node.replace_self(cards or category_list(builder, docname, content))  # type: ignore[arg-type]
-        elif node["kind"] == "az-bar":
-            node.replace_self(az_bar(builder, docname, content))  # type: ignore[arg-type]
+        if page not in views:
+            views[page] = model.page_view(page)
+        return views[page]
+
+    # One walk over the page (it can be long) finds every kind of placeholder.
+    for node in list(doctree.findall(_is_placeholder)):
+        assert isinstance(node, nodes.Element)  # what _is_placeholder keeps
+        view = view_of(node)
+        if isinstance(node, pmterm_index):
+            node.replace_self(
+                index_content(builder, docname, node, dict(view.lists).get(node["kind"]))
+            )
+        elif isinstance(node, pmterm_backlinks):
+            links = dict(view.backlinks).get(node["term_id"])
+            node.replace_self(backlink_list(builder, docname, links))
+        elif isinstance(node, pmterm_map):
+            term_id = node["term_id"]
+            node.replace_self(draw_map(builder, docname, term_id, dict(view.maps).get(term_id)))
         else:
-            node.replace_self(az_index(builder, docname, content))  # type: ignore[arg-type]
-    for placeholder in list(doctree.findall(pmterm_backlinks)):
-        page = placeholder["docname"]
-        view = views.setdefault(page, model.page_view(page))
-        links = dict(view.backlinks).get(placeholder["term_id"])
-        placeholder.replace_self(backlink_list(builder, docname, links))
-    for drawing in [m for m in doctree.findall(pmterm_map) if "diagram" not in m]:
-        page = drawing["docname"]
-        view = views.setdefault(page, model.page_view(page))
-        term_id = drawing["term_id"]
-        drawing.replace_self(draw_map(builder, docname, term_id, dict(view.maps).get(term_id)))
-    for spot in list(doctree.findall(pmterm_pager)):
-        page = spot["docname"]
-        view = views.setdefault(page, model.page_view(page))
-        spot.replace_self(pager(builder, docname, dict(view.neighbours).get(spot["term_id"])))
+            around = dict(view.neighbours).get(node["term_id"])
+            node.replace_self(pager(builder, docname, around))
+
+
+def _is_placeholder(node: nodes.Node) -> bool:
+    # A drawn map is a pmterm_map too; only the placeholder lacks its diagram.
+    if isinstance(node, pmterm_map):
+        return "diagram" not in node
+    return isinstance(node, (pmterm_index, pmterm_backlinks, pmterm_pager))
+
+
+def index_content(
+    builder: Builder, docname: str, node: pmterm_index, content: Any
+) -> nodes.Node | list[nodes.Node]:
+    """A generated list: a category's terms, the category cards or list, the A to Z."""
+    kind = node["kind"]
+    if kind.startswith("category:"):
+        return term_list(builder, docname, content)
+    if kind == "categories":
+        cards = category_cards(builder, list(node.children), content)
+        return cards or category_list(builder, docname, content)
+    if kind == "az-bar":
+        return az_bar(builder, docname, content)
+    return az_index(builder, docname, content)
 
 
 def term_list(builder: Builder, docname: str, links: tuple[Link, ...]) -> nodes.Element:
