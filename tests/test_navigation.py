@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.builders.html import StandaloneHTMLBuilder
 
 from pmterm.model import initial
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sphinx.testing.util import SphinxTestApp
 
 
@@ -144,7 +147,7 @@ def test_home_links_categories_and_a_to_z_in_the_sidebar(app: SphinxTestApp) -> 
 class _CountingTocs(dict):  # type: ignore[type-arg]
     """``env.tocs`` that records which pages' tables of contents are read."""
 
-    def __init__(self, tocs: dict[str, object]) -> None:
+    def __init__(self, tocs: Mapping[str, object]) -> None:
         super().__init__(tocs)
         self.read: set[str] = set()
 
@@ -164,6 +167,7 @@ def test_the_capped_sidebar_is_sphinxs_own_without_reading_term_pages(
 
     app.build()
     builder, env = app.builder, app.env
+    assert isinstance(builder, StandaloneHTMLBuilder)
     terms = set(env.toctree_includes["glossary/a-z"])
     depth = navigation._tree(env).depth["glossary/a-z"]  # where the cap is
     kwargs = {"collapse": False, "includehidden": True, "titles_only": True}
@@ -171,7 +175,7 @@ def test_the_capped_sidebar_is_sphinxs_own_without_reading_term_pages(
         navigation._state.pop(builder, None)  # nothing cached from the build
         full = builder._get_local_toctree(docname, maxdepth=depth, **kwargs)
         counting = _CountingTocs(env.tocs)
-        env.tocs, saved = counting, env.tocs
+        env.tocs, saved = counting, env.tocs  # type: ignore[assignment]
         try:
             context = {"toctree": lambda d=docname, **kw: builder._get_local_toctree(d, **kw)}
             navigation.limit_sidebar(app, docname, "page.html", context, None)
