@@ -27,25 +27,28 @@ if TYPE_CHECKING:
 FIGURES: dict[str, Any] = {
     "version": 1,
     "summary_limit": 160,
-    "terms": 6,
+    "terms": 7,
     "categories": [
-        {"slug": "roles", "name": "Roles & People", "terms": 2},
+        {"slug": "roles", "name": "Roles & People", "terms": 3},
         {"slug": "methods", "name": "Methods", "terms": 4},
         {"slug": "unused", "name": "Unused", "terms": 0},
     ],
     "uncategorised": [],
-    # no related entry, reference or page points at them
+    # no related entry, reference or page points at them (Cohort: only a page does)
     "linked_from_nowhere": ["North Star Metric", "Roadmap", "User Story"],
-    # no related entry and no reference
+    # no related entry and no reference (Cohort has a reference only)
     "linking_nowhere": ["North Star Metric", "Objectives and Key Results"],
     "most_linked": [
         # related from Strategy and Roadmap, and linked from the page
         {"name": "Product Strategy", "links": 3},
-        {"name": "Strategy", "links": 2},  # related from Product Strategy, and the page
+        # related from Product Strategy, cited by Cohort, and linked from the page
+        {"name": "Strategy", "links": 3},
+        {"name": "Cohort", "links": 1},  # linked from the page
         {"name": "Objectives and Key Results", "links": 1},  # related from User Story
     ],
     "long_summaries": [{"name": "North Star Metric", "length": 172}],
     "faqs": [
+        {"name": "Cohort", "faqs": 0},
         {"name": "North Star Metric", "faqs": 0},
         {"name": "Objectives and Key Results", "faqs": 0},
         {"name": "Product Strategy", "faqs": 0},
@@ -53,6 +56,7 @@ FIGURES: dict[str, Any] = {
         {"name": "Strategy", "faqs": 0},
         {"name": "User Story", "faqs": 2},
     ],
+    # Roadmap's "product strategy" is the name in another case: not an alias
     "related_to_aliases": [
         {"term": "User Story", "related": "OKR", "name": "Objectives and Key Results"}
     ],
@@ -108,16 +112,16 @@ def test_the_chart_is_an_accessible_svg_with_the_counts(page: BeautifulSoup) -> 
     assert svg["role"] == "img"
     title_id, desc_id = svg["aria-labelledby"].split()
     assert svg.find(id=title_id).get_text() == "Terms per category"
-    assert svg.find(id=desc_id).get_text() == "Roles & People: 2; Methods: 4; Unused: 0."
+    assert svg.find(id=desc_id).get_text() == "Roles & People: 3; Methods: 4; Unused: 0."
     labels = [t.get_text() for t in svg.select("text.pmterm-chart-label")]
     values = [t.get_text() for t in svg.select("text.pmterm-chart-value")]
     assert list(zip(labels, values, strict=True)) == [
-        ("Roles & People", "2"),
+        ("Roles & People", "3"),
         ("Methods", "4"),
         ("Unused", "0"),
     ]
     widths = [float(r["width"]) for r in svg.select("rect.pmterm-chart-bar")]
-    assert widths[1] == 2 * widths[0] and widths[2] == 0
+    assert widths[0] == pytest.approx(0.75 * widths[1], abs=0.1) and widths[2] == 0
     assert page.find("script", src=lambda s: s and "chart" in s) is None
     assert section(page, "terms-per-category").find("table") is None  # the SVG only
 
@@ -128,7 +132,8 @@ def test_the_page_lists_the_known_terms(page: BeautifulSoup) -> None:
     most = section(page, "most-linked").select("ol > li")
     assert [li.get_text(" ", strip=True) for li in most] == [
         "Product Strategy — 3 links",
-        "Strategy — 2 links",
+        "Strategy — 3 links",
+        "Cohort — 1 link",
         "Objectives and Key Results — 1 link",
     ]
     long = section(page, "long-summaries").select("li")
@@ -147,6 +152,7 @@ def test_the_page_tables_mentions_and_faqs(page: BeautifulSoup) -> None:
         for r in rows
     ] == [("Planning notes", "5"), ("Objectives and Key Results", "1"), ("Product Strategy", "1"),
           ("Roadmap", "1")]  # fmt: skip
+    assert rows[0].select("td")[2].find("ul").parent.name == "td"  # no list in a <p>
     first = rows[0].select("td")[2].select("li")[0]
     assert first.get_text(" ", strip=True) == (
         "Product Strategy as “PRODUCT STRATEGY”, in Planning notes , line 3"
@@ -157,7 +163,7 @@ def test_the_page_tables_mentions_and_faqs(page: BeautifulSoup) -> None:
     assert place["href"] == "page.html"
     faqs = section(page, "faqs").select("tbody tr")
     assert [[td.get_text(strip=True) for td in r.select("td")] for r in faqs] == [
-        ["0", "4"],
+        ["0", "5"],
         ["1", "1"],
         ["2", "1"],
     ]
@@ -169,10 +175,25 @@ def test_the_limit_is_a_setting(tmp_path_factory: pytest.TempPathFactory) -> Non
     assert data["summary_limit"] == 40
     # Only Roadmap (30 characters) and Strategy (38) stay within 40.
     assert [s["name"] for s in data["long_summaries"]] == [
+        "Cohort",
         "North Star Metric",
         "Objectives and Key Results",
         "Product Strategy",
         "User Story",
+    ]
+
+
+def test_epub_has_the_table_not_the_svg(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """EPUB pages are XHTML too, but inline SVG would have to be declared in the
+    package; the EPUB shows the table."""
+    app, text = build_root("pmterm-mentions", tmp_path_factory, buildername="epub")
+    assert parse_warnings(text) == []
+    page = BeautifulSoup((app.outdir / "health.xhtml").read_text("utf-8"), "html.parser")
+    chart = section(page, "terms-per-category")
+    assert chart.find("svg") is None
+    assert [td.get_text(strip=True) for td in chart.select("tbody td")][:2] == [
+        "Roles & People",
+        "3",
     ]
 
 
@@ -186,7 +207,7 @@ def test_other_builders_show_a_table_instead_of_svg(
     chart = health.partition("Terms per category")[2].partition("Nothing links here")[0]
     rows = [[c.strip() for c in line.strip("|").split("|")] for line in chart.splitlines()]
     assert [r for r in rows if len(r) == 2 and r[1].isdigit()] == [
-        ["Roles & People", "2"],
+        ["Roles & People", "3"],
         ["Methods", "4"],
         ["Unused", "0"],
     ]

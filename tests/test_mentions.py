@@ -214,3 +214,14 @@ def test_names_sharing_a_first_word_cost_nothing_extra(monkeypatch: pytest.Monke
     found = match.find(text)
     assert len(found) == 200
     assert len(compared) <= 2 * len(text.split())
+
+
+def test_a_parallel_build_reports_the_same(tmp_path: Path) -> None:
+    """Prose is merged from parallel readers like every other record."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src)
+    serial = sphinx_build(src, tmp_path / "serial", confoverrides=ON)
+    parallel = sphinx_build(src, tmp_path / "parallel", parallel=2, confoverrides=ON)
+    assert mentions_of(parallel) == mentions_of(serial) == PLANTED
+    files = [app.outdir / "glossary-health.json" for app in (serial, parallel)]
+    assert files[0].read_bytes() == files[1].read_bytes()

@@ -3,7 +3,8 @@
 The domain stores what each document says (:mod:`pmterm.records`). Everything
 that depends on several documents is derived here, once, on ``env-updated``: who
 owns each name, the owned terms in reading order, backlinks, the A to Z, category
-lists and previews. Every output (cross-references, rendering, previews, export,
+lists, previews, unlinked mentions (:mod:`pmterm.mentions`) and the health figures
+(:mod:`pmterm.health`). Every output (cross-references, rendering, previews, export,
 structured data, incremental digests) reads this model; nothing else derives.
 
 :meth:`Glossary.page_view` is everything one page shows from other pages. The
