@@ -39,7 +39,7 @@ from docutils import nodes
 
 from .labels import N_, _, ngettext
 from .nodes import pmterm_map
-from .previews import _href, link_node
+from .previews import href, link_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -346,7 +346,7 @@ def _box(box: Box, ref: nodes.Node | None) -> str:
     name = data[0] if data else ref.astext()
     classes = " ".join(ref["classes"])
     return (
-        f'<a href="{_attr(_href(ref))}" class="{_attr(classes)}" title="{_attr(title)}" '
+        f'<a href="{_attr(href(ref))}" class="{_attr(classes)}" title="{_attr(title)}" '
         f'aria-label="{_attr(name)}">{rect}{label}</a>'
     )
 

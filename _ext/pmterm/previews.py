@@ -48,8 +48,8 @@ def mark(node: nodes.Element, preview: Preview | None) -> None:
         node["classes"].append(PREVIEW_CLASS)
 
 
-def _href(ref: nodes.reference) -> str:
-    """The ``href`` the HTML writer gives *ref*."""
+def href(ref: nodes.reference) -> str:
+    """The ``href`` the HTML writer gives *ref* (the previews map is keyed by it)."""
     if "refuri" in ref:
         return str(ref["refuri"])
     return "#" + str(ref.get("refid", ""))
@@ -66,7 +66,7 @@ def add_preview_data(
         data = ref.get(DATA_ATTRIBUTE)
         if data:
             name, category, summary = data
-            found[_href(ref)] = {"name": name, "category": category, "summary": summary}
+            found[href(ref)] = {"name": name, "category": category, "summary": summary}
     if found:
         context["body"] += json_script(found, MAP_ID)
 
