@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,6 +56,26 @@ def test_the_template_holds_every_label_the_code_marks() -> None:
         template = set(entries(read_po(file)))
     assert template == marked_labels()
     assert {"Why it matters", "Linked from", "Also known as:", "A to Z"} <= template
+
+
+def called_labels() -> set[Any]:
+    """Every literal passed to ``_``, ``N_`` or ``ngettext``, found in the syntax tree,
+    so also inside f-strings, where Babel's extractor does not look."""
+    found: set[Any] = set()
+    for path in (PROJECT / "_ext" / "pmterm").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            texts = [a.value for a in node.args if isinstance(a, ast.Constant)]
+            if node.func.id in ("_", "N_") and texts:
+                found.add(texts[0])
+            elif node.func.id == "ngettext" and len(texts) >= 2:
+                found.add((texts[0], texts[1]))
+    return found
+
+
+def test_babel_sees_every_label_even_in_f_strings() -> None:
+    assert called_labels() <= marked_labels()
 
 
 def as_key(value: Any) -> Any:
@@ -114,6 +135,15 @@ def test_labels_follow_the_projects_language(tmp_path_factory: pytest.TempPathFa
     home = soup(app, "index")
     assert "(2 termes)" in text(home.select_one("ul.pmterm-category-list"))
     assert text(soup(app, "glossary/a-z").h1) == "De A à Z"
+    # Where the term sits: the breadcrumb and the pager are labelled in French too.
+    beta = soup(app, "glossary/beta")
+    crumbs = beta.select_one("nav.pmterm-breadcrumb")
+    assert crumbs["aria-label"] == "Fil d’Ariane"
+    assert text(crumbs.a) == "Glossaire"
+    pager = beta.select_one("nav.pmterm-pager")
+    assert pager["aria-label"] == "Termes de la catégorie Methods"
+    labels = [text(s) for s in pager.select(".pmterm-pager-label")]
+    assert labels == ["Précédent dans Methods", "Suivant dans Methods"]
 
 
 # -- extraction -----------------------------------------------------------------------

@@ -138,7 +138,10 @@ WITH_DESIGN = ["myst_parser", "sphinx_design", "pmterm"]
 
 
 def build_home(
-    tmp_path_factory: pytest.TempPathFactory, buildername: str = "html", rst: bool = False
+    tmp_path_factory: pytest.TempPathFactory,
+    buildername: str = "html",
+    rst: bool = False,
+    language: str = "en",
 ) -> SphinxTestApp:
     """The basic root with sphinx-design and a home page made of the home directives."""
     from conftest import PROJECT, sphinx_build
@@ -162,6 +165,7 @@ def build_home(
             "pmterm_categories": MARKUP_CATEGORIES,
             "version": "1",  # EPUB asks for these
             "copyright": "2026",
+            "language": language,
         },
     )
     # The basic root has Cyrillic names, which pdflatex cannot typeset (warned).
@@ -211,6 +215,18 @@ def test_home_shows_categories_as_sphinx_design_cards(
     form = page.select_one("form.pmterm-search[role=search]")
     assert form["action"] == "search.html" and form.select_one("input[name=q]")
     assert form.select_one("label")["for"] == form.select_one("input")["id"]
+
+
+def test_home_cards_and_search_box_speak_the_projects_language(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    page = soup(build_home(tmp_path_factory, language="fr"), "index")
+    assert [count for _, count, _, _ in cards(page)] == ["2 termes", "4 termes"]
+    form = page.select_one("form.pmterm-search[role=search]")
+    assert form["aria-label"] == "Rechercher dans le glossaire"
+    assert form.select_one("label").get_text() == "Rechercher dans le glossaire"
+    assert form.select_one("input")["placeholder"] == "Un terme ou une abréviation"
+    assert form.select_one("button").get_text() == "Rechercher"
 
 
 @pytest.mark.parametrize("buildername", ["text", "latex", "epub", "singlehtml"])

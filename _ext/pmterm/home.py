@@ -24,6 +24,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective, is_directive_registered
 from sphinx.util.nodes import make_id, make_refnode
 
+from .labels import N_, _, ngettext
 from .nodes import pmterm_count, pmterm_searchbox
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 CARD_CLASS = "pmterm-category-card"
-SEARCH_LABEL = "Search the glossary"
+SEARCH_LABEL = N_("Search the glossary")
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 
@@ -102,7 +103,7 @@ def category_cards(
     by_slug = {c.category.slug: c.count for c in counts}
     for placeholder in [p for g in grid for p in g.findall(pmterm_count)]:
         count = by_slug.get(placeholder["slug"], 0)
-        text = f"{count} {'term' if count == 1 else 'terms'}"
+        text = ngettext("{count} term", "{count} terms", count).format(count=count)
         placeholder.replace_self(nodes.paragraph(text, text, classes=["pmterm-category-count"]))
     return grid
 
@@ -137,15 +138,17 @@ def visit_searchbox_html(self: HTML5Translator, node: pmterm_searchbox) -> None:
         raise nodes.SkipNode
     action = builder.get_relative_uri(builder.current_docname, "search")
     field = f"{node['ids'][0]}-q"
-    label = html.escape(SEARCH_LABEL)
+    label = html.escape(_(SEARCH_LABEL))
+    hint = html.escape(_("A term or an abbreviation"))
+    button = html.escape(_("Search"))  # outside the f-string, where pybabel finds it
     self.body.append(
         f'<form class="pmterm-search" action="{html.escape(action)}" method="get" '
         f'role="search" aria-label="{label}">'
         f'<label for="{field}">{label}</label>'
         f'<span class="pmterm-search-row">'
         f'<input id="{field}" type="search" name="q" autocomplete="off" '
-        f'placeholder="A term or an abbreviation, like CPO">'
-        f'<button type="submit">Search</button></span></form>\n'
+        f'placeholder="{hint}">'
+        f'<button type="submit">{button}</button></span></form>\n'
     )
     raise nodes.SkipNode
 

@@ -20,11 +20,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.errors import NoUri
-from sphinx.util.nodes import make_refnode
 
+from .labels import N_, _
 from .nodes import pmterm_nav
-from .previews import mark
+from .previews import link_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,7 +36,8 @@ if TYPE_CHECKING:
 
 #: Builders that write the navigation; the others leave it out.
 WEB_BUILDERS = ("html", "dirhtml")
-HOME_LABEL = "Glossary"
+HOME_LABEL = N_("Glossary")
+BREADCRUMB_LABEL = N_("Breadcrumb")
 
 
 def _doc_link(directive: SphinxDirective, docname: str, text: str) -> addnodes.pending_xref:
@@ -55,38 +55,34 @@ def _doc_link(directive: SphinxDirective, docname: str, text: str) -> addnodes.p
 def breadcrumb(directive: SphinxDirective, category: Category, docname: str) -> pmterm_nav:
     """Glossary › Category, as an ordered list in a ``nav`` landmark."""
     trail = nodes.enumerated_list(classes=["pmterm-breadcrumb-list"])
-    for target, text in ((directive.config.root_doc, HOME_LABEL), (docname, category.name)):
+    for target, text in ((directive.config.root_doc, _(HOME_LABEL)), (docname, category.name)):
         trail += nodes.list_item("", nodes.paragraph("", "", _doc_link(directive, target, text)))
     # Kept out of the search index: every term page would match its category's name.
-    nav = pmterm_nav("", trail, label="Breadcrumb", classes=["pmterm-breadcrumb", "no-search"])
+    nav = pmterm_nav(
+        "", trail, label=_(BREADCRUMB_LABEL), classes=["pmterm-breadcrumb", "no-search"]
+    )
     directive.set_source_info(nav)
     return nav
-
-
-def _term_link(
-    builder: Builder, fromdoc: str, link_docname: str, anchor: str, text: str, preview: object
-) -> nodes.Element:
-    inner = nodes.inline(text, text)
-    try:
-        ref = make_refnode(builder, fromdoc, link_docname, anchor, inner)
-    except NoUri:
-        return inner
-    mark(ref, preview)  # type: ignore[arg-type]
-    return ref
 
 
 def pager(builder: Builder, fromdoc: str, around: Neighbours | None) -> list[nodes.Node]:
     """Previous and next term of the category, or nothing outside web pages."""
     if builder.name not in WEB_BUILDERS or around is None or not (around.previous or around.next):
         return []
-    nav = pmterm_nav("", label=f"Terms in {around.category}", classes=["pmterm-pager", "no-search"])
+    category = around.category
+    nav = pmterm_nav(
+        "",
+        label=_("Terms in {category}").format(category=category),
+        classes=["pmterm-pager", "no-search"],
+    )
     for link, cls, label in (
-        (around.previous, "pmterm-pager-previous", f"Previous in {around.category}"),
-        (around.next, "pmterm-pager-next", f"Next in {around.category}"),
+        (around.previous, "pmterm-pager-previous", _("Previous in {category}")),
+        (around.next, "pmterm-pager-next", _("Next in {category}")),
     ):
+        label = label.format(category=category)
         if link is None:
             continue
-        ref = _term_link(builder, fromdoc, link.docname, link.anchor, link.label, link.preview)
+        ref = link_node(builder, fromdoc, link)
         nav += nodes.paragraph(
             "",
             "",
