@@ -211,3 +211,25 @@ def test_other_builders_show_a_table_instead_of_svg(
         ["Methods", "4"],
         ["Unused", "0"],
     ]
+
+
+def test_the_page_speaks_the_projects_language(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The report's own words are labels too; links sit where the translation puts them."""
+    app, text = build_root("pmterm-mentions", tmp_path_factory, language="de")
+    assert parse_warnings(text) == []
+    page = BeautifulSoup((app.outdir / "health.html").read_text("utf-8"), "html.parser")
+    summary = page.select_one("section#health > p").get_text(" ", strip=True)
+    assert summary.startswith("7 Begriffe in 3 Kategorien; 8 unverlinkte Erwähnungen auf 4 Seiten")
+    table = section(page, "unlinked-mentions")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == [
+        "Seite",
+        "Erwähnungen",
+        "Ohne Link erwähnte Begriffe",
+    ]
+    first = table.select("tbody tr")[0].select("td")[2].select("li")[0]
+    assert first.get_text(" ", strip=True) == (
+        "Product Strategy als „PRODUCT STRATEGY“, in Planning notes , Zeile 3"
+    )
+    assert [a["href"] for a in first.select("a")][1] == "page.html"
+    svg = section(page, "terms-per-category").find("svg")
+    assert svg.find("title").get_text() == "Begriffe je Kategorie"

@@ -19,6 +19,7 @@ table in every other builder. Every HTML build also writes the same figures to
 from __future__ import annotations
 
 import json
+import string
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .domain import glossary, pmterm_domain
 from .export import FORMAT_VERSION, HTML_BUILDERS
+from .labels import _, ngettext
 from .previews import link_node
 
 if TYPE_CHECKING:
@@ -85,8 +87,20 @@ def _para(*children: nodes.Node | str, classes: Sequence[str] = ()) -> nodes.par
     return para
 
 
-def _none(text: str = "None.") -> nodes.paragraph:
-    return _para(text, classes=["pmterm-empty"])
+def _none(text: str = "") -> nodes.paragraph:
+    return _para(text or _("None."), classes=["pmterm-empty"])
+
+
+def _sentence(template: str, **parts: nodes.Node | str) -> list[nodes.Node | str]:
+    """A translated *template* with its ``{fields}`` filled by text or by links, so a
+    translation can put the links where its language wants them."""
+    out: list[nodes.Node | str] = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(template):
+        if literal:
+            out.append(literal)
+        if field is not None:
+            out.append(parts[field])
+    return out
 
 
 def _cell(content: nodes.Node | str) -> nodes.Node:
@@ -140,27 +154,39 @@ def _counts(
     return items
 
 
-def _plural(word: str) -> Callable[[int], str]:
-    return lambda n: _n(n, word)
+def _links(count: int) -> str:
+    return ngettext("{count} link", "{count} links", count).format(count=count)
 
 
-def _n(count: int, singular: str, plural: str = "") -> str:
-    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+def _characters(count: int) -> str:
+    return ngettext("{count} character", "{count} characters", count).format(count=count)
 
 
 def render_summary(builder: Builder, docname: str, health: Health) -> list[nodes.Node]:
-    categories = _n(len(health.categories), "category", "categories")
-    mentions = _n(health.mention_count, "unlinked mention")
-    return [
-        _para(
-            f"{_n(health.terms, 'term')} in {categories}; "
-            f"{mentions} on {_n(len(health.mentions), 'page')}; "
-            f"{len(health.linked_from_nowhere)} linked from nowhere, "
-            f"{len(health.linking_nowhere)} linking nowhere; "
-            f"{_n(len(health.long_summaries), 'summary', 'summaries')} "
-            f"over {health.summary_limit} characters."
-        )
-    ]
+    # Each ngettext call spells out its literals, so Babel extracts them.
+    terms, categories = health.terms, len(health.categories)
+    mentions, pages = health.mention_count, len(health.mentions)
+    summaries = len(health.long_summaries)
+    text = _(
+        "{terms} in {categories}; {mentions} on {pages}; {unlinked} linked from nowhere, "
+        "{unlinking} linking nowhere; {summaries} over {limit} characters."
+    ).format(
+        terms=ngettext("{count} term", "{count} terms", terms).format(count=terms),
+        categories=ngettext("{count} category", "{count} categories", categories).format(
+            count=categories
+        ),
+        mentions=ngettext("{count} unlinked mention", "{count} unlinked mentions", mentions).format(
+            count=mentions
+        ),
+        pages=ngettext("{count} page", "{count} pages", pages).format(count=pages),
+        unlinked=len(health.linked_from_nowhere),
+        unlinking=len(health.linking_nowhere),
+        summaries=ngettext("{count} summary", "{count} summaries", summaries).format(
+            count=summaries
+        ),
+        limit=health.summary_limit,
+    )
+    return [_para(text)]
 
 
 def render_categories(builder: Builder, docname: str, health: Health) -> list[nodes.Node]:
@@ -169,13 +195,13 @@ def render_categories(builder: Builder, docname: str, health: Health) -> list[no
         link = link_node(builder, docname, _category_link(entry.docname, entry.category.name))
         rows.append([link, str(entry.count)])
     chart = pmterm_chart(
-        title="Terms per category",
+        title=_("Terms per category"),
         bars=[(e.category.name, e.count) for e in health.categories],
     )
-    chart += _table(["Category", "Terms"], rows)
+    chart += _table([_("Category"), _("Terms")], rows)
     out: list[nodes.Node] = [chart]
     if health.uncategorised:
-        out.append(_para("Terms without a known category:"))
+        out.append(_para(_("Terms without a known category:")))
         out.append(_link_list(builder, docname, health.uncategorised))
     return out
 
@@ -188,33 +214,38 @@ def _category_link(docname: str, label: str) -> Link:
 
 def render_mentions(builder: Builder, docname: str, health: Health) -> list[nodes.Node]:
     if not health.mentions:
-        return [_none("No unlinked mentions.")]
+        return [_none(_("No unlinked mentions."))]
     rows: list[list[nodes.Node | str]] = []
     for page in health.mentions:
         cell = nodes.bullet_list(classes=["pmterm-health-mentions"])
         for placed in page.mentions:
-            written = placed.mention.text
-            line = f", line {placed.mention.line}" if placed.mention.line else ""
-            cell += nodes.list_item(
-                "",
-                _para(
-                    link_node(builder, docname, placed.term),
-                    f" as “{written}”, in ",
-                    link_node(builder, docname, placed.place),
-                    line,
-                ),
+            line = placed.mention.line
+            template = (
+                _("{term} as “{written}”, in {place}, line {line}")
+                if line
+                else _("{term} as “{written}”, in {place}")
             )
+            words = _sentence(
+                template,
+                term=link_node(builder, docname, placed.term),
+                written=placed.mention.text,
+                place=link_node(builder, docname, placed.place),
+                line=str(line),
+            )
+            cell += nodes.list_item("", _para(*words))
         rows.append([link_node(builder, docname, page.page), str(len(page.mentions)), cell])
-    return [_table(["Page", "Mentions", "Terms mentioned without a link"], rows)]
+    headers = [_("Page"), _("Mentions"), _("Terms mentioned without a link")]
+    return [_table(headers, rows)]
 
 
 def render_faqs(builder: Builder, docname: str, health: Health) -> list[nodes.Node]:
     spread: dict[int, int] = {}
     for entry in health.faqs:
         spread[entry.count] = spread.get(entry.count, 0) + 1
-    table = _table(["FAQs", "Entries"], [[str(k), str(spread[k])] for k in sorted(spread)])
+    rows: list[list[nodes.Node | str]] = [[str(k), str(spread[k])] for k in sorted(spread)]
+    table = _table([_("FAQs"), _("Entries")], rows)
     none = [e.link for e in health.faqs if e.count == 0]
-    return [table, _para("Entries without an FAQ:"), _link_list(builder, docname, none)]
+    return [table, _para(_("Entries without an FAQ:")), _link_list(builder, docname, none)]
 
 
 def render_aliases(builder: Builder, docname: str, health: Health) -> list[nodes.Node]:
@@ -225,8 +256,12 @@ def render_aliases(builder: Builder, docname: str, health: Health) -> list[nodes
         items += nodes.list_item(
             "",
             _para(
-                link_node(builder, docname, entry.place),
-                f" lists “{entry.written}”, an alias of “{entry.name}”",
+                *_sentence(
+                    _("{place} lists “{written}”, an alias of “{name}”"),
+                    place=link_node(builder, docname, entry.place),
+                    written=entry.written,
+                    name=entry.name,
+                )
             ),
         )
     return [items]
@@ -241,9 +276,9 @@ FIGURES: dict[str, Callable[[Builder, str, Health], list[nodes.Node]]] = {
     "categories": render_categories,
     "linked-from-nowhere": _figure(lambda h: h.linked_from_nowhere),
     "linking-nowhere": _figure(lambda h: h.linking_nowhere),
-    "most-linked": lambda b, d, h: [_counts(b, d, h.most_linked, _plural("link"))],
+    "most-linked": lambda b, d, h: [_counts(b, d, h.most_linked, _links)],
     "unlinked-mentions": render_mentions,
-    "long-summaries": lambda b, d, h: [_counts(b, d, h.long_summaries, _plural("character"))],
+    "long-summaries": lambda b, d, h: [_counts(b, d, h.long_summaries, _characters)],
     "faqs": render_faqs,
     "related-to-aliases": render_aliases,
 }
