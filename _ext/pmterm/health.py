@@ -79,18 +79,8 @@ class Health:
         return sum(len(page.mentions) for page in self.mentions)
 
 
-def _links_out(model: Glossary, term: Term) -> bool:
-    """Whether *term* links to another term (a related entry or a ``{term}`` reference)."""
-    for related in term.related:
-        target = model.lookup(related.target)
-        if target is not None and target is not term:
-            return True
-    for ref in model.references.get(term.docname, ()):
-        if ref.from_term == term.node_id:
-            target = model.lookup(ref.target)
-            if target is not None and target is not term:
-                return True
-    return False
+def _key(term: Term) -> tuple[str, str]:
+    return (term.docname, term.node_id)
 
 
 def _mentions(model: Glossary) -> tuple[PageMentions, ...]:
@@ -137,13 +127,15 @@ def figures(model: Glossary) -> Health:
             if target is not None and name_key(related.target) != name_key(target.name):
                 place = Link(term.docname, related.anchor, term.name, preview=model.preview(term))
                 aliases.append(AliasRelated(place, related.target, target.name))
+    # Terms that link to another term: every source in the model's link graph.
+    linking = {_key(source) for sources in model.incoming.values() for source in sources}
     return Health(
         summary_limit=model.summary_limit,
         terms=len(owned),
         categories=model.category_counts,
         uncategorised=tuple(model.link_to(t) for t in owned if t.category not in model.categories),
         linked_from_nowhere=tuple(model.link_to(t) for t in owned if not links_in[t.name]),
-        linking_nowhere=tuple(model.link_to(t) for t in owned if not _links_out(model, t)),
+        linking_nowhere=tuple(model.link_to(t) for t in owned if _key(t) not in linking),
         most_linked=tuple(Count(model.link_to(t), count_in(t)) for t in most[:MOST_LINKED]),
         mentions=_mentions(model),
         long_summaries=tuple(
