@@ -10,10 +10,16 @@ import sys
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences  # type: ignore[attr-defined]
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "_ext"))
@@ -175,3 +181,16 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     run(python, "-m", "pip", "install", "--quiet", f"{wheel}[myst]")
     demo, demo_log = build("demo")
     return Installed(dist, python, rst, rst_log, demo, demo_log)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """The system's Chromium, one per test module (the browser test modules skip, or
+    fail in CI, where there is none)."""
+    from browsing import ARGS, chromium
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium(), args=ARGS)
+        yield launched
+        launched.close()

@@ -10,14 +10,10 @@ Uses the system's Chromium, like the browser tests.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
 import sys
-import threading
 from pathlib import Path
-from typing import Any
+
+from browsing import ARGS, chromium, served
 
 PAGES = {
     "home": "index",
@@ -28,18 +24,9 @@ VIEWPORTS = {1280: 900, 390: 844}
 SCHEMES = ("light", "dark")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the stdlib's name)
-        pass
-
-
 def main(site: Path, out: Path) -> int:
-    chromium = (
-        os.environ.get("PMTERM_CHROMIUM")
-        or shutil.which("chromium")
-        or shutil.which("chromium-browser")
-    )
-    if not chromium:
+    browser_path = chromium()
+    if not browser_path:
         print("Chromium not found: install it (Debian: apt-get install chromium)")
         return 1
     if not (site / "index.html").exists():
@@ -48,32 +35,25 @@ def main(site: Path, out: Path) -> int:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-            for width, height in VIEWPORTS.items():
-                for scheme in SCHEMES:
-                    context = browser.new_context(
-                        viewport={"width": width, "height": height},
-                        color_scheme=scheme,  # type: ignore[arg-type]
-                        is_mobile=width < 500,
-                        has_touch=width < 500,
-                    )
-                    page = context.new_page()
-                    for name, docname in PAGES.items():
-                        page.goto(f"{base}{docname}.html")
-                        stem = out / f"{name}-{width}-{scheme}"
-                        page.screenshot(path=f"{stem}-first-screen.png")
-                        page.screenshot(path=f"{stem}.png", full_page=True)
-                        print(f"{stem}.png")
-                    context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=browser_path, args=ARGS)
+        for width, height in VIEWPORTS.items():
+            for scheme in SCHEMES:
+                context = browser.new_context(
+                    viewport={"width": width, "height": height},
+                    color_scheme=scheme,  # type: ignore[arg-type]
+                    is_mobile=width < 500,
+                    has_touch=width < 500,
+                )
+                page = context.new_page()
+                for name, docname in PAGES.items():
+                    page.goto(f"{base}{docname}.html")
+                    stem = out / f"{name}-{width}-{scheme}"
+                    page.screenshot(path=f"{stem}-first-screen.png")
+                    page.screenshot(path=f"{stem}.png", full_page=True)
+                    print(f"{stem}.png")
+                context.close()
+        browser.close()
     return 0
 
 

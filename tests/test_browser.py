@@ -7,14 +7,11 @@ in CI (``CI`` set) a missing Chromium is an error, so they cannot silently skip.
 
 from __future__ import annotations
 
-import os
-import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
     from playwright.sync_api import Browser, Page
@@ -22,42 +19,11 @@ if TYPE_CHECKING:
 
     from conftest import Installed
 
-CHROMIUM = (
-    os.environ.get("PMTERM_CHROMIUM")
-    or shutil.which("chromium")
-    or shutil.which("chromium-browser")
-)
-if not CHROMIUM:
-    if os.environ.get("CI"):
-        raise RuntimeError(
-            "CI must run the browser tests: install Debian's chromium (.ci/run does)"
-        )
-    pytest.skip(
-        "Chromium not found: install it (Debian/Ubuntu: sudo apt-get install chromium) "
-        "or set PMTERM_CHROMIUM to its path to run the browser tests",
-        allow_module_level=True,
-    )
+from browsing import require_chromium
+
+require_chromium()  # skips this module without Chromium (fails in CI)
 
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-# As the machine's own Chromium checks: no sandbox as root, no network chatter.
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -3,19 +3,17 @@ previews and the neighbourhood diagram.
 
 The site is served over HTTP on the loopback interface, as a reader gets it:
 Sphinx's search fetches pages for its snippets, which browsers refuse on
-``file://``. Chromium and its skip rules are those of ``test_browser``.
+``file://``. Chromium, its skip rules and the server are in ``browsing``.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from test_browser import ARGS, CHROMIUM
+from browsing import require_chromium
+from browsing import served as serving
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -24,23 +22,11 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
     from sphinx.testing.util import SphinxTestApp
 
-from playwright.sync_api import sync_playwright
+
+require_chromium()  # skips this module without Chromium (fails in CI)
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the stdlib's name)
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +37,8 @@ def site(real_site: SphinxTestApp) -> Path:
 @pytest.fixture(scope="module")
 def served(site: Path) -> Iterator[str]:
     """The built site on http://127.0.0.1:<free port>/ for the module's tests."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    thread.join()
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
