@@ -105,7 +105,12 @@ def write_glossary_json(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write ``glossary.json`` for HTML builds, if it changed."""
     if exception is not None or app.builder.name not in HTML_BUILDERS:
         return
-    text = json.dumps(glossary_data(app), ensure_ascii=False, indent=2) + "\n"
-    path = Path(app.outdir, "glossary.json")
+    write_json(Path(app.outdir, "glossary.json"), glossary_data(app))
+
+
+def write_json(path: Path, data: object) -> None:
+    """*data* as indented JSON at *path*, written only if it changed (so an unchanged
+    build leaves the file's time alone)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")

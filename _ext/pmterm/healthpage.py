@@ -18,7 +18,6 @@ table in every other builder. Every HTML build also writes the same figures to
 
 from __future__ import annotations
 
-import json
 import string
 from html import escape
 from pathlib import Path
@@ -28,7 +27,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import glossary, pmterm_domain
-from .export import FORMAT_VERSION, HTML_BUILDERS
+from .export import FORMAT_VERSION, HTML_BUILDERS, write_json
 from .labels import _, ngettext
 from .previews import link_node
 
@@ -412,10 +411,7 @@ def write_health_json(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write ``glossary-health.json`` for HTML builds, if it changed."""
     if exception is not None or app.builder.name not in HTML_BUILDERS:
         return
-    text = json.dumps(health_data(app), ensure_ascii=False, indent=2) + "\n"
-    path = Path(app.outdir, JSON_NAME)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    write_json(Path(app.outdir, JSON_NAME), health_data(app))
 
 
 def register(app: Sphinx) -> None:

@@ -15,7 +15,6 @@ link and preview always agree.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -23,6 +22,7 @@ from sphinx.errors import NoUri
 
 from .domain import TARGET_ATTRIBUTE, glossary
 from .references import ANCHOR_ATTRIBUTE
+from .scriptdata import script_safe_json
 from .uris import refnode
 
 if TYPE_CHECKING:
@@ -72,9 +72,8 @@ def add_preview_data(
 
 
 def json_script(data: object, element_id: str) -> str:
-    """JSON that is safe inside a ``<script>`` element, as an inert data block."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """*data* in an inert JSON data block."""
+    text = script_safe_json(data)
     return f'<script type="application/json" id="{element_id}">{text}</script>\n'
 
 

@@ -19,7 +19,6 @@ The rest is Sphinx's documented scorer hook, ``html_search_scorer``, set to
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from .domain import glossary
+from .scriptdata import script_safe_json
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -66,8 +66,7 @@ def add_search_data(
     """``html-page-context``: on the search page only, the pages the scorer ranks last."""
     if templatename != "search.html" or app.config.html_search_scorer != str(SCORER):
         return
-    data = json.dumps(
-        {"demoted": sorted(glossary(app.env).maintainer_pages)}, ensure_ascii=True, sort_keys=True
+    data = script_safe_json(
+        {"demoted": sorted(glossary(app.env).maintainer_pages)}, ensure_ascii=True
     )
-    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     app.add_js_file(None, body=f"window.{DATA_NAME} = {data};")

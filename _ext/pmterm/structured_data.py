@@ -11,11 +11,11 @@ attribute values are HTML-escaped.
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 from typing import TYPE_CHECKING, Any
 
 from .domain import glossary
+from .scriptdata import script_safe_json
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,10 +28,8 @@ PAGE_BUILDERS = ("html", "dirhtml")
 
 
 def script_json(data: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
+    """A JSON-LD ``<script>`` element."""
+    return f'<script type="application/ld+json">{script_safe_json(data)}</script>'
 
 
 def meta(attribute: str, key: str, value: str) -> str:
